@@ -184,7 +184,11 @@ def read_batch(path: Path) -> dict:
                 errors += 1
                 continue
             text = theirs[domain][key].translations()[0]
-        result[(domain, key)] = text
+        # Keep the msgid's leading/trailing whitespace (e.g. "Locale: ").
+        msgid = key[1]
+        lead = msgid[: len(msgid) - len(msgid.lstrip())]
+        trail = msgid[len(msgid.rstrip()) :]
+        result[(domain, key)] = lead + text.strip() + trail
     if errors:
         raise SystemExit(f"{errors} error(s) in {path}")
     return result

@@ -1,0 +1,15 @@
+"""Suite-wide fixtures.
+
+The demo data (the federation of Letter 435/LĐLĐ with its Q1/2017 posts) is loaded once per
+test database, so every test starts from it and rolls back its own changes. Tests that need
+a real server (browser tests) start one in a subprocess on a copy of their own.
+"""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)

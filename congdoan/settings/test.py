@@ -1,0 +1,11 @@
+"""Settings for the test suite: fast hashing, in-memory email, SQLite unless DATABASE_URL is set."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / "artifacts" / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,35 @@
+"""The editor form of a post: checks the required-image rule when the writer submits or publishes."""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .rules import ImageSlot, image_problems
+
+# Buttons of Wagtail's page editor that send a post on its way (see wagtail.admin.views.pages.edit).
+SENDING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow", "action-workflow-action")
+
+
+class PostPageForm(WagtailAdminPageForm):
+    def is_sending(self) -> bool:
+        return any(self.data.get(action) for action in SENDING_ACTIONS)
+
+    def image_slots(self) -> list[ImageSlot]:
+        formset = self.formsets.get("images")
+        if formset is None:
+            return []
+        slots = []
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE"):
+                continue
+            slots.append(ImageSlot(data.get("image") is not None, data.get("caption") or ""))
+        return slots
+
+    def is_valid(self):
+        # The image formset is cleaned after the form itself, so the rule runs here.
+        valid = super().is_valid()
+        if valid and self.is_sending():
+            problems = image_problems(self.image_slots())
+            for problem in problems:
+                self.add_error(None, problem)
+            valid = not problems
+        return valid
