@@ -18,6 +18,12 @@ INSTALLED_APPS = [
     "oversight",
     "royalties",
     "demo",
+    "safety",
+    # Security: CSP, login throttling (axes), two-factor authentication (django-otp, TOTP)
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -56,9 +62,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "safety.twofactor.Require2FAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "safety.csp.ScopedCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "congdoan.urls"
@@ -115,6 +125,12 @@ else:
             "LOCATION": "congdoan",
         }
     }
+
+# AxesStandaloneBackend first: it refuses logins of locked-out accounts (see the security block below).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -188,3 +204,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Security (owned by safety/): CSP, login lockout, 2FA, sessions. See safety/csp.py, safety/twofactor.py.
+from safety.settings_defaults import *  # noqa: E402, F403
