@@ -1,0 +1,72 @@
+"""Two-factor authentication (TOTP through django-otp), required by a setting.
+
+Any staff member may turn on a one-time-code app from "Tài khoản" > "Xác thực hai bước". Members of the
+groups named in ``REQUIRE_2FA_FOR_GROUPS`` (and superusers when ``REQUIRE_2FA_FOR_SUPERUSERS``) must:
+after signing in with their password, every request of theirs is sent to the code page (or, the first
+time, to the page that pairs an authenticator app) until the session is verified. django-otp's
+``OTPMiddleware`` (before this one) records the verification in the session.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
+from django_otp import user_has_device
+
+# URL names a signed-in but not yet verified user can still reach: the 2FA pages themselves, signing
+# out, and what Wagtail's bare admin pages load (icons, the JavaScript catalogue).
+EXEMPT_URL_NAMES = (
+    "safety_2fa_setup",
+    "safety_2fa_verify",
+    "wagtailadmin_logout",
+    "wagtailadmin_login",
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_password_reset",
+)
+
+
+def requires_2fa(user) -> bool:
+    """Whether this signed-in user must confirm a one-time code (settings decide)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser and getattr(settings, "REQUIRE_2FA_FOR_SUPERUSERS", False):
+        return True
+    groups = getattr(settings, "REQUIRE_2FA_FOR_GROUPS", ())
+    return bool(groups) and user.groups.filter(name__in=groups).exists()
+
+
+def _exempt_prefixes() -> tuple[str, ...]:
+    prefixes = [settings.STATIC_URL or "/static/", settings.MEDIA_URL or "/media/"]
+    for name in EXEMPT_URL_NAMES:
+        try:
+            prefixes.append(reverse(name))
+        except NoReverseMatch:
+            continue
+    return tuple(p for p in prefixes if p and p != "/")
+
+
+class Require2FAMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._prefixes = None
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.user.is_verified()
+            and not self._is_exempt(request.path)
+            and requires_2fa(user)
+        ):
+            name = "safety_2fa_verify" if user_has_device(user, confirmed=True) else "safety_2fa_setup"
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse(name)}?{query}")
+        return self.get_response(request)
+
+    def _is_exempt(self, path: str) -> bool:
+        if self._prefixes is None:
+            self._prefixes = _exempt_prefixes()
+        return path.startswith(self._prefixes)
