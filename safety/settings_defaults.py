@@ -85,3 +85,6 @@ REQUIRE_2FA_FOR_GROUPS = [
 ]
 REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA_FOR_SUPERUSERS", "") == "1"
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin Công đoàn")
+
+# -- Image uploads (safety/uploads.py): content-checked, location data removed ---------------------
+WAGTAILIMAGES_IMAGE_FORM_BASE = "safety.image_forms.SafeImageForm"
