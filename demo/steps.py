@@ -1,0 +1,24 @@
+"""The steps of `manage.py load_demo`, in order. Each is idempotent: running it again
+changes nothing and creates no duplicates.
+
+A step is `(label, callable)`; the callable takes no argument and returns a short summary
+(or None). Later features add their own line here (roles and accounts of the newsroom,
+the oversight office's remark, royalty statements...).
+"""
+
+from collections.abc import Callable
+
+from . import accounts, images, organisation, posts, tree
+
+
+def _images() -> str:
+    return f"{len(images.ensure_image_pool())} ảnh trong bộ “{images.COLLECTION_NAME}”"
+
+
+STEPS: list[tuple[str, Callable[[], str | None]]] = [
+    ("Tổ chức: đơn vị, chủ đề", organisation.load_organisation_and_topics),
+    ("Cây trang", tree.build_page_tree),
+    ("Ảnh minh họa", _images),
+    ("Tin - bài mẫu", posts.load_demo_posts),
+    ("Tài khoản quản trị", accounts.ensure_admin),
+]
