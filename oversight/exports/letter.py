@@ -33,6 +33,19 @@ TEXT_WIDTH_MM = 210 - 30 - 15
 LEFT_HEADER_MM = 68
 RIGHT_HEADER_MM = TEXT_WIDTH_MM - LEFT_HEADER_MM
 
+# OOXML fixes the order of a property element's children (ECMA-376 Part 1, 17.3.1.26 pPr and
+# 17.4.60 tblPr); Word refuses a file that breaks it, so borders go before these.
+AFTER_P_BORDERS = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+AFTER_TBL_BORDERS = (
+    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange",
+)  # fmt: skip
+
 # ***bold italic***, **bold**, *italic* — the emphasis Letter 435/LĐLĐ uses in its body.
 _EMPHASIS = re.compile(r"(\*\*\*.+?\*\*\*|\*\*.+?\*\*|\*.+?\*)")
 
@@ -107,7 +120,7 @@ def _rich(paragraph, text: str, size=BODY_PT):
 
 def _rule(cell, width_mm: float, cell_mm: float):
     """A short centred solid line (under the issuing body and the motto)."""
-    paragraph = _paragraph(cell, size=4, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph = _paragraph(cell, size=4, align=WD_ALIGN_PARAGRAPH.CENTER, before=3)
     side = max((cell_mm - width_mm) / 2, 0)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)
@@ -117,7 +130,7 @@ def _rule(cell, width_mm: float, cell_mm: float):
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         top.set(qn(key), value)
     borders.append(top)
-    ppr.append(borders)
+    ppr.insert_element_before(borders, *AFTER_P_BORDERS)
     _set_font(paragraph.add_run(""), 4)
     return paragraph
 
@@ -129,16 +142,32 @@ def _no_borders(table):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, *AFTER_TBL_BORDERS)
+
+
+def _fix_widths(table, widths_mm):
+    """Column widths every word processor honours: a fixed layout, the grid and each cell."""
+    table.autofit = False  # <w:tblLayout w:type="fixed"/>
+    tbl_pr = table._tbl.tblPr
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(int(sum(widths_mm) * 1440 / 25.4)))
+    for column, mm in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(mm)
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(mm)
 
 
 def _layout_table(document, widths_mm):
     table = document.add_table(rows=1, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     _no_borders(table)
-    for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
-        cell.width = Mm(width)
+    _fix_widths(table, widths_mm)
+    for cell in table.rows[0].cells:
         # A new cell holds one empty paragraph; drop it so content starts at the top.
         cell._tc.remove(cell.paragraphs[0]._p)
     return table.rows[0].cells
@@ -257,6 +286,11 @@ def _signature(document, report: ReportDocument):
     _paragraph(right, letter.get("signer_name", ""), size=14, bold=True, align=centre)
 
 
+def _cell_spacing(paragraph):
+    paragraph.paragraph_format.space_before = Pt(2)
+    paragraph.paragraph_format.space_after = Pt(2)
+
+
 def attachment_subtitle(report: ReportDocument) -> str:
     if report.subtitle:
         return report.subtitle
@@ -266,7 +300,7 @@ def attachment_subtitle(report: ReportDocument) -> str:
     return f"(kèm theo Công văn số{' ' * 8}/{suffix} ngày{' ' * 4}/{' ' * 4}/{year} của {body})"
 
 
-ATTACHMENT_WIDTHS_MM = (12, 52, 22, 22, TEXT_WIDTH_MM - 12 - 52 - 22 - 22)
+ATTACHMENT_WIDTHS_MM = (11, 50, 24, 24, TEXT_WIDTH_MM - 11 - 50 - 24 - 24)
 
 
 def _attachment(document, report: ReportDocument):
@@ -276,13 +310,12 @@ def _attachment(document, report: ReportDocument):
     table = document.add_table(rows=1, cols=5)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     header = table.rows[0]
     _repeat_header(header)
-    for cell, text, width in zip(header.cells, report.column_headings(), ATTACHMENT_WIDTHS_MM, strict=True):
-        cell.width = Mm(width)
+    for cell, text in zip(header.cells, report.column_headings(), strict=True):
         paragraph = cell.paragraphs[0]
         paragraph.alignment = centre
+        _cell_spacing(paragraph)
         _set_font(paragraph.add_run(text), 12, bold=True)
     for row in report.rows:
         cells = table.add_row().cells
@@ -290,15 +323,16 @@ def _attachment(document, report: ReportDocument):
         for index, (cell, value) in enumerate(zip(cells, values, strict=False)):
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if index == 1 else centre
+            _cell_spacing(paragraph)
             _set_font(paragraph.add_run(value), 12)
         notes_cell = cells[4]
         notes = list(row.notes)
         for index, note in enumerate(notes):
             paragraph = notes_cell.paragraphs[0] if index == 0 else notes_cell.add_paragraph()
             text = f"- {note}" if len(notes) > 1 else note
+            _cell_spacing(paragraph)
             _set_font(paragraph.add_run(text), 12)
-        for cell, width in zip(cells, ATTACHMENT_WIDTHS_MM, strict=True):
-            cell.width = Mm(width)
+    _fix_widths(table, ATTACHMENT_WIDTHS_MM)
 
 
 def to_docx(report: ReportDocument) -> bytes:
