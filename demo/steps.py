@@ -8,6 +8,8 @@ the oversight office's remark, royalty statements...).
 
 from collections.abc import Callable
 
+from oversight.loading import demo_step as oversight_quotas
+
 from . import accounts, images, organisation, posts, tree
 
 
@@ -20,5 +22,6 @@ STEPS: list[tuple[str, Callable[[], str | None]]] = [
     ("Cây trang", tree.build_page_tree),
     ("Ảnh minh họa", _images),
     ("Tin - bài mẫu", posts.load_demo_posts),
+    ("Chỉ tiêu đăng tin - bài và ghi chú quý I/2017", oversight_quotas),
     ("Tài khoản quản trị", accounts.ensure_admin),
 ]

@@ -111,3 +111,8 @@ def load_quotas(data: dict | None = None) -> QuotaLoadResult:
 def load_default_quotas() -> QuotaLoadResult:
     """The demo loader's step: Letter 435/LĐLĐ's quotas and the Ban Tuyên giáo remark."""
     return load_quotas(read_quota_file(DEFAULT_QUOTAS))
+
+
+def demo_step() -> str:
+    """`load_demo`'s step (demo/steps.py): the default quotas and remark, with a summary line."""
+    return load_default_quotas().summary()
