@@ -1,0 +1,547 @@
+"""Statements and summaries as text, CSV and XLSX: renderers of the selector's rows.
+
+Nothing here queries the database; the command and the admin screen pass in what
+`royalties.selectors` returned, so every format shows the same numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from safety.exports import neutralise_cell, write_text_cell
+from vietnamese.dates import format_date, format_document_date
+from vietnamese.money import format_number, format_vnd
+
+from .selectors import AuthorReport, FederationSummary, Line, StatementReport
+
+FORMATS = ("text", "csv", "xlsx")
+CONTENT_TYPES = {
+    "text": "text/plain; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+EXTENSIONS = {"text": "txt", "csv": "csv", "xlsx": "xlsx"}
+
+
+def safe_text(value) -> str:
+    """CSV text that a spreadsheet never runs as a formula (safety.exports, OWASP "CSV injection")."""
+    return neutralise_cell("" if value is None else str(value))
+
+
+def csv_headers() -> list[str]:
+    return [
+        _("TT"),
+        _("Tiêu đề"),
+        _("Loại"),
+        _("Ngày đăng"),
+        _("Tác giả"),
+        _("Hệ số"),
+        _("Số ảnh"),
+        _("Thành tiền"),
+    ]
+
+
+def line_title(line: Line) -> str:
+    """The title cell; an adjustment line says what it adjusts."""
+    return f"{line.title} ({line.note})" if line.is_adjustment and line.note else line.title
+
+
+def filename(report: StatementReport, fmt: str) -> str:
+    return f"nhuan-but-{report.unit.code}-{report.period.code}.{EXTENSIONS[fmt]}"
+
+
+def summary_filename(summary: FederationSummary, fmt: str) -> str:
+    return f"nhuan-but-tong-hop-{summary.period.code}.{EXTENSIONS[fmt]}"
+
+
+# -- CSV ----------------------------------------------------------------------------
+
+
+def statement_csv(report: StatementReport) -> str:
+    """UTF-8 text: one line per post-author, then the total line."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(csv_headers())
+    for line in report.lines:
+        writer.writerow(
+            [
+                line.position,
+                safe_text(line_title(line)),
+                line.kind_label,
+                line.published_on,
+                safe_text(line.author),
+                line.coefficient_text,
+                line.photos if not line.is_adjustment or line.photos else "",
+                line.amount,
+            ]
+        )
+    writer.writerow(["", _("Tổng cộng"), "", "", "", "", "", report.totals.gross])
+    return out.getvalue()
+
+
+def summary_csv(summary: FederationSummary) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            _("TT"),
+            _("Đơn vị"),
+            _("Trạng thái"),
+            _("Số bảng kê"),
+            _("Số tin - bài"),
+            _("Thành tiền"),
+            _("Thuế TNCN"),
+            _("Thực nhận"),
+        ]
+    )
+    for number, report in enumerate(summary.reports, start=1):
+        writer.writerow(
+            [
+                number,
+                safe_text(report.unit.name),
+                report.state_label,
+                safe_text(report.statement.number if report.statement else ""),
+                report.posts,
+                report.totals.gross,
+                report.totals.tax,
+                report.totals.net,
+            ]
+        )
+    writer.writerow(
+        ["", _("Tổng cộng"), "", "", "", summary.totals.gross, summary.totals.tax, summary.totals.net]
+    )
+    return out.getvalue()
+
+
+# -- text ---------------------------------------------------------------------------
+
+
+def _table(headers: list[str], rows: Iterable[list[str]], right: set[int]) -> list[str]:
+    rows = [headers, *rows]
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(headers))]
+
+    def fmt(row):
+        cells = [
+            str(cell).rjust(widths[i]) if i in right else str(cell).ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return [fmt(rows[0]), rule, *(fmt(row) for row in rows[1:]), rule]
+
+
+def statement_text(report: StatementReport) -> str:
+    lines = [
+        report.organisation_name,
+        report.unit.name,
+        "",
+        report.title.upper(),
+        _("Trạng thái: %(state)s") % {"state": report.state_label} + _state_details(report),
+    ]
+    if report.tables:
+        lines.append(_("Bảng mức: %(tables)s") % {"tables": "; ".join(report.tables)})
+    if report.is_example:
+        lines.append(_("Lưu ý: tính theo bảng mức ví dụ, không phải mức chính thức."))
+    lines.append("")
+    rows = [
+        [
+            str(line.position),
+            line_title(line)[:70],
+            line.kind_label,
+            line.published_on,
+            line.author,
+            line.grade,
+            str(line.photos),
+            line.coefficient_text,
+            format_number(line.amount),
+        ]
+        for line in report.lines
+    ]
+    headers = [
+        _("TT"),
+        _("Tiêu đề"),
+        _("Loại"),
+        _("Ngày đăng"),
+        _("Tác giả"),
+        _("Xếp loại"),
+        _("Số ảnh"),
+        _("Hệ số"),
+        _("Thành tiền"),
+    ]
+    lines += _table(headers, rows, right={0, 6, 7, 8})
+    lines.append(_("Tổng cộng: %(amount)s") % {"amount": format_vnd(report.totals.gross)})
+    lines.append(_("Bằng chữ: %(words)s") % {"words": report.amount_in_words})
+    lines.append("")
+    lines.append(_("Chi trả theo tác giả:"))
+    author_rows = [
+        [str(i), a.name, format_number(a.gross), format_number(a.tax), format_number(a.net)]
+        for i, a in enumerate(report.authors, start=1)
+    ]
+    lines += _table(
+        [_("TT"), _("Họ và tên"), _("Thành tiền"), _("Thuế TNCN"), _("Thực nhận")],
+        author_rows,
+        right={0, 2, 3, 4},
+    )
+    lines.append(
+        _("Cộng: thành tiền %(gross)s, thuế TNCN %(tax)s, thực nhận %(net)s")
+        % {
+            "gross": format_vnd(report.totals.gross),
+            "tax": format_vnd(report.totals.tax),
+            "net": format_vnd(report.totals.net),
+        }
+    )
+    if report.problems:
+        lines.append("")
+        lines.append(_("Cần xử lý trước khi chốt:"))
+        lines += [f"- {problem}" for problem in report.problems]
+    return "\n".join(lines) + "\n"
+
+
+def _state_details(report: StatementReport) -> str:
+    statement = report.statement
+    if not statement or report.is_open:
+        return ""
+    parts = [_("số %(number)s") % {"number": statement.number}]
+    if statement.closed_at:
+        parts.append(_("chốt ngày %(day)s") % {"day": format_date(statement.closed_at)})
+    if statement.paid_on:
+        parts.append(_("chi trả ngày %(day)s") % {"day": format_date(statement.paid_on)})
+    return " (" + ", ".join(parts) + ")"
+
+
+def summary_text(summary: FederationSummary) -> str:
+    lines = [
+        _("TỔNG HỢP NHUẬN BÚT %(period)s") % {"period": summary.period.label.upper()},
+        "",
+    ]
+    rows = [
+        [
+            str(i),
+            report.unit.name,
+            report.state_label,
+            report.statement.number if report.statement else "",
+            str(report.posts),
+            format_number(report.totals.gross),
+            format_number(report.totals.tax),
+            format_number(report.totals.net),
+        ]
+        for i, report in enumerate(summary.reports, start=1)
+    ]
+    headers = [
+        _("TT"),
+        _("Đơn vị"),
+        _("Trạng thái"),
+        _("Số bảng kê"),
+        _("Tin - bài"),
+        _("Thành tiền"),
+        _("Thuế TNCN"),
+        _("Thực nhận"),
+    ]
+    lines += _table(headers, rows, right={0, 4, 5, 6, 7})
+    lines.append(
+        _("Tổng cộng: thành tiền %(gross)s, thuế TNCN %(tax)s, thực nhận %(net)s")
+        % {
+            "gross": format_vnd(summary.totals.gross),
+            "tax": format_vnd(summary.totals.tax),
+            "net": format_vnd(summary.totals.net),
+        }
+    )
+    lines.append(_("Bằng chữ: %(words)s") % {"words": summary.amount_in_words})
+    return "\n".join(lines) + "\n"
+
+
+# -- XLSX ---------------------------------------------------------------------------
+
+THIN = Side(style="thin")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+BOLD = Font(bold=True)
+MONEY = "#,##0"
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+WRAP = Alignment(vertical="top", wrap_text=True)
+
+
+class _Sheet:
+    """A worksheet written row by row; text is stored as text, never as a formula."""
+
+    def __init__(self, sheet, columns: int):
+        self.ws = sheet
+        self.columns = columns
+        self.row = 1
+
+    def write(self, values, *, bold=False, border=False, money_from=None, align=None):
+        for col, value in enumerate(values, start=1):
+            cell = self.ws.cell(
+                row=self.row, column=col, value=safe_text(value) if isinstance(value, str) else value
+            )
+            if bold:
+                cell.font = BOLD
+            if border:
+                cell.border = BOX
+            if money_from is not None and col >= money_from and isinstance(value, int):
+                cell.number_format = MONEY
+            if align is not None:
+                cell.alignment = align
+            elif isinstance(value, str):
+                cell.alignment = WRAP
+        self.row += 1
+
+    def merged(self, text, *, first=1, last=None, bold=False, italic=False, size=None, align=CENTER):
+        last = last or self.columns
+        cell = self.ws.cell(row=self.row, column=first)
+        write_text_cell(cell, text)
+        cell.font = Font(bold=bold, italic=italic, size=size)
+        cell.alignment = align
+        if last > first:
+            self.ws.merge_cells(start_row=self.row, start_column=first, end_row=self.row, end_column=last)
+
+    def next(self, count=1):
+        self.row += count
+
+    def widths(self, widths):
+        for col, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def _heading(sheet: _Sheet, organisation: str, unit_name: str, number: str):
+    half = sheet.columns // 2
+    sheet.merged(organisation.upper(), last=half, bold=True)
+    sheet.merged(_("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), first=half + 1, bold=True)
+    sheet.next()
+    sheet.merged(unit_name.upper(), last=half, bold=True)
+    sheet.merged(_("Độc lập - Tự do - Hạnh phúc"), first=half + 1, bold=True)
+    sheet.next()
+    if number:
+        sheet.merged(_("Số: %(number)s") % {"number": number}, last=half)
+    sheet.next(2)
+
+
+def _signatures(sheet: _Sheet, place: str, when):
+    sheet.next()
+    sheet.merged(format_document_date(when, place), first=sheet.columns - 3, italic=True)
+    sheet.next()
+    thirds = [(1, 3), (4, 6), (7, sheet.columns)]
+    for (first, last), title in zip(
+        thirds, [_("Người lập biểu"), _("Kế toán"), _("Thủ trưởng đơn vị")], strict=True
+    ):
+        sheet.merged(title, first=first, last=last, bold=True)
+    sheet.next()
+    for first, last in thirds:
+        sheet.merged(_("(Ký, ghi rõ họ tên)"), first=first, last=last, italic=True)
+    sheet.next()
+
+
+def statement_xlsx(report: StatementReport) -> bytes:
+    """The payment list: heading, post lines, totals in words, payment by author, signatures."""
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = report.period.code
+    sheet = _Sheet(ws, columns=10)
+    sheet.widths([5, 44, 7, 12, 24, 8, 7, 8, 14, 30])
+    statement = report.statement
+    _heading(sheet, report.organisation_name, report.unit.name, statement.number if statement else "")
+    sheet.merged(report.title.upper(), bold=True, size=14)
+    sheet.next()
+    sub = [_("Tin - bài đăng trên Website")]
+    if report.tables:
+        sub.append(_("theo %(tables)s") % {"tables": "; ".join(report.tables)})
+    sheet.merged("(" + " ".join(sub) + ")", italic=True)
+    sheet.next()
+    if report.is_example:
+        sheet.merged(_("Lưu ý: tính theo bảng mức ví dụ, không phải mức chính thức."), italic=True)
+        sheet.next()
+    if report.is_open:
+        sheet.merged(_("BẢN TẠM TÍNH – bảng kê chưa chốt"), bold=True)
+        sheet.next()
+    sheet.next()
+    sheet.write(
+        [
+            _("TT"),
+            _("Tiêu đề"),
+            _("Loại"),
+            _("Ngày đăng"),
+            _("Tác giả"),
+            _("Xếp loại"),
+            _("Số ảnh"),
+            _("Hệ số"),
+            _("Thành tiền"),
+            _("Ghi chú"),
+        ],
+        bold=True,
+        border=True,
+        align=CENTER,
+    )
+    for line in report.lines:
+        sheet.write(
+            [
+                line.position,
+                line.title,
+                line.kind_label,
+                line.published_on,
+                line.author,
+                line.grade,
+                line.photos,
+                line.coefficient_text,
+                line.amount,
+                line.note,
+            ],
+            border=True,
+            money_from=9,
+        )
+    sheet.write(
+        ["", _("Tổng cộng"), "", "", "", "", "", "", report.totals.gross, ""],
+        bold=True,
+        border=True,
+        money_from=9,
+    )
+    sheet.merged(_("Bằng chữ: %(words)s") % {"words": report.amount_in_words}, italic=True, align=WRAP)
+    sheet.next(2)
+
+    sheet.merged(_("CHI TRẢ THEO TÁC GIẢ"), bold=True)
+    sheet.next()
+    # Columns reused: TT | Họ và tên (2 cols merged into B) | Thành tiền | Thuế | Thực nhận | Ký nhận
+    sheet.write(
+        [
+            _("TT"),
+            _("Họ và tên"),
+            "",
+            "",
+            "",
+            "",
+            _("Thành tiền"),
+            _("Thuế TNCN"),
+            _("Thực nhận"),
+            _("Ký nhận"),
+        ],
+        bold=True,
+        border=True,
+        align=CENTER,
+    )
+    ws.merge_cells(start_row=sheet.row - 1, start_column=2, end_row=sheet.row - 1, end_column=6)
+    for number, author in enumerate(report.authors, start=1):
+        sheet.write(
+            [number, author.name, "", "", "", "", author.gross, author.tax, author.net, ""],
+            border=True,
+            money_from=7,
+        )
+        ws.merge_cells(start_row=sheet.row - 1, start_column=2, end_row=sheet.row - 1, end_column=6)
+    sheet.write(
+        ["", _("Cộng"), "", "", "", "", report.totals.gross, report.totals.tax, report.totals.net, ""],
+        bold=True,
+        border=True,
+        money_from=7,
+    )
+    ws.merge_cells(start_row=sheet.row - 1, start_column=2, end_row=sheet.row - 1, end_column=6)
+    when = statement.closed_at if statement and statement.closed_at else timezone.now()
+    _signatures(sheet, report.place, when)
+    ws.print_title_rows = None
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    return _save(workbook)
+
+
+def summary_xlsx(summary: FederationSummary, organisation: str = "", place: str = "") -> bytes:
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = summary.period.code
+    sheet = _Sheet(ws, columns=8)
+    sheet.widths([5, 40, 14, 16, 10, 16, 14, 16])
+    organisation = organisation or (summary.reports[0].organisation_name if summary.reports else "")
+    place = place or (summary.reports[0].place if summary.reports else "")
+    _heading(sheet, organisation, "", "")
+    sheet.merged(
+        _("TỔNG HỢP NHUẬN BÚT %(period)s") % {"period": summary.period.label.upper()}, bold=True, size=14
+    )
+    sheet.next(2)
+    sheet.write(
+        [
+            _("TT"),
+            _("Đơn vị"),
+            _("Trạng thái"),
+            _("Số bảng kê"),
+            _("Số tin - bài"),
+            _("Thành tiền"),
+            _("Thuế TNCN"),
+            _("Thực nhận"),
+        ],
+        bold=True,
+        border=True,
+        align=CENTER,
+    )
+    for number, report in enumerate(summary.reports, start=1):
+        sheet.write(
+            [
+                number,
+                report.unit.name,
+                report.state_label,
+                report.statement.number if report.statement else "",
+                report.posts,
+                report.totals.gross,
+                report.totals.tax,
+                report.totals.net,
+            ],
+            border=True,
+            money_from=6,
+        )
+    sheet.write(
+        ["", _("Tổng cộng"), "", "", "", summary.totals.gross, summary.totals.tax, summary.totals.net],
+        bold=True,
+        border=True,
+        money_from=6,
+    )
+    sheet.merged(_("Bằng chữ: %(words)s") % {"words": summary.amount_in_words}, italic=True, align=WRAP)
+    sheet.next()
+    _signatures(sheet, place, timezone.now())
+    return _save(workbook)
+
+
+def author_csv(report: AuthorReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [_("Tháng"), _("Đơn vị"), _("Trạng thái"), _("Thành tiền"), _("Thuế TNCN"), _("Thực nhận")]
+    )
+    for row in report.rows:
+        writer.writerow(
+            [
+                row.report.period.code,
+                safe_text(row.report.unit.name),
+                row.report.state_label,
+                row.gross,
+                row.tax,
+                row.net,
+            ]
+        )
+    writer.writerow([_("Tổng cộng"), "", "", report.totals.gross, report.totals.tax, report.totals.net])
+    return out.getvalue()
+
+
+def _save(workbook) -> bytes:
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def render_statement(report: StatementReport, fmt: str) -> bytes:
+    """One entry point for the command and the download button."""
+    if fmt == "xlsx":
+        return statement_xlsx(report)
+    if fmt == "csv":
+        return statement_csv(report).encode("utf-8")
+    return statement_text(report).encode("utf-8")
+
+
+def render_summary(summary: FederationSummary, fmt: str) -> bytes:
+    if fmt == "xlsx":
+        return summary_xlsx(summary)
+    if fmt == "csv":
+        return summary_csv(summary).encode("utf-8")
+    return summary_text(summary).encode("utf-8")
