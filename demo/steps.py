@@ -9,6 +9,7 @@ the oversight office's remark, royalty statements...).
 from collections.abc import Callable
 
 from oversight.loading import demo_step as oversight_quotas
+from royalties.demo import load_demo_royalties
 
 from . import accounts, images, organisation, posts, tree
 
@@ -24,4 +25,5 @@ STEPS: list[tuple[str, Callable[[], str | None]]] = [
     ("Tin - bài mẫu", posts.load_demo_posts),
     ("Chỉ tiêu đăng tin - bài và ghi chú quý I/2017", oversight_quotas),
     ("Tài khoản quản trị", accounts.ensure_admin),
+    ("Nhuận bút: bảng mức ví dụ, bảng kê đã chốt và đã chi trả", load_demo_royalties),
 ]
