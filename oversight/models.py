@@ -171,8 +171,9 @@ class Remark(models.Model):
     unit = models.ForeignKey(
         "units.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="oversight_remarks"
     )
+    # Typed as "quý II/2017" and stored as "2017-Q2" (see clean/save).
     period_code = models.CharField(
-        _("kỳ báo cáo"), max_length=10, help_text=_("Ví dụ: 2017-Q1, quý I/2017, 2017-03, 2017.")
+        _("kỳ báo cáo"), max_length=20, help_text=_("Ví dụ: 2017-Q1, quý I/2017, 2017-03, 2017.")
     )
     text = models.TextField(_("nội dung ghi chú"))
     replaces_shortfall = models.BooleanField(

@@ -22,7 +22,7 @@ from vietnamese.periods import Period, parse_period
 
 from .documents import letter_settings
 from .models import ReminderLog
-from .rules import ReportRow, shortfall_note
+from .rules import ReportRow, shortfall_note, shortfall_parts
 from .selectors import compliance_rows
 
 try:
@@ -97,7 +97,11 @@ def compose(unit: Unit, row: ReportRow, period: Period, today: date, website_nam
         "period": period,
         "today": today,
         "days_left": days_left(period, today),
-        "missing": shortfall_note(row.missing_news, row.missing_articles),
+        "missing": shortfall_parts(row.missing_news, row.missing_articles),
+        # The page and introduction notes and the remark; the shortfall is said above.
+        "other_notes": [
+            note for note in row.notes if note != shortfall_note(row.missing_news, row.missing_articles)
+        ],
         "website_name": website_name,
     }
     subject = " ".join(render_to_string("oversight/email/reminder_subject.txt", context).split())

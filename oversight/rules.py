@@ -208,16 +208,20 @@ class ReportRow:
         return cls(**known)
 
 
-def shortfall_note(missing_news: int, missing_articles: int) -> str | None:
-    """ "Thiếu 5 tin, 1 bài", "Thiếu 1 bài", "Thiếu 5 tin"; None when nothing is missing."""
+def shortfall_parts(missing_news: int, missing_articles: int) -> str:
+    """ "5 tin, 1 bài", "1 bài", "5 tin" (a zero part omitted); "" when nothing is missing."""
     parts = []
     if missing_news > 0:
         parts.append(f"{missing_news} tin")
     if missing_articles > 0:
         parts.append(f"{missing_articles} bài")
-    if not parts:
-        return None
-    return SHORTFALL_NOTE.format(parts=", ".join(parts))
+    return ", ".join(parts)
+
+
+def shortfall_note(missing_news: int, missing_articles: int) -> str | None:
+    """ "Thiếu 5 tin, 1 bài", "Thiếu 1 bài", "Thiếu 5 tin"; None when nothing is missing."""
+    parts = shortfall_parts(missing_news, missing_articles)
+    return SHORTFALL_NOTE.format(parts=parts) if parts else None
 
 
 def notes_for(facts: UnitFacts) -> tuple[str, ...]:
