@@ -24,6 +24,18 @@ class PostPageForm(WagtailAdminPageForm):
             slots.append(ImageSlot(data.get("image") is not None, data.get("caption") or ""))
         return slots
 
+    def _post_clean(self):
+        # PostPage.clean() checks the images saved with the page (for saves outside this form),
+        # but the images being edited are in this form's formset, checked in is_valid() below.
+        # A new page is `live` until the create view saves it, so without this every new post
+        # failed the model's check, even a draft with a photo.
+        live = self.instance.live
+        self.instance.live = False
+        try:
+            super()._post_clean()
+        finally:
+            self.instance.live = live
+
     def is_valid(self):
         # The image formset is cleaned after the form itself, so the rule runs here.
         valid = super().is_valid()
