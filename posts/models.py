@@ -105,6 +105,9 @@ class PostPage(Page):
             [FieldPanel("event_date"), FieldPanel("topics"), FieldPanel("tags"), FieldPanel("featured")],
             heading=_("Thông tin thêm"),
         ),
+        # Only approvers and the board hold this permission (newsroom/roles.py); the form
+        # drops the field for everyone else, so a writer cannot set it by posting it.
+        FieldPanel("grade", permission="newsroom.set_post_grade"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
