@@ -1,0 +1,82 @@
+"""The newsroom's part of the demo federation: role groups, workflows and one account per role.
+
+The password is for demo data only (README: `make demo`); production never runs this.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from units.models import Unit
+
+from .models import Role, UnitRole
+from .provisioning import SetupReport, setup_roles
+
+DEMO_PASSWORD = "congdoan2017"  # noqa: S105 - demo accounts only, see issue #3
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: Role
+    unit_code: str | None
+    first_name: str
+    last_name: str
+
+    @property
+    def email(self) -> str:
+        return f"{self.username}@congdoan.local"
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("bbt", Role.BOARD, None, "Minh", "Nguyễn Văn"),
+    DemoAccount("thuky", Role.SECRETARIAT, None, "Lan", "Trần Thị"),
+    DemoAccount("giamsat", Role.OVERSIGHT, None, "Hùng", "Lê Văn"),
+    DemoAccount("vanphong", Role.WRITER, "van-phong", "Hoa", "Phạm Thị"),
+    DemoAccount("tuyengiao", Role.WRITER, "ban-tuyen-giao", "Nam", "Võ Hoài"),
+    DemoAccount("tuyphong", Role.WRITER, "tuy-phong", "Tâm", "Huỳnh Thanh"),
+    DemoAccount("tuyphong.duyet", Role.APPROVER, "tuy-phong", "Sơn", "Đặng Ngọc"),
+    DemoAccount("yte.duyet", Role.APPROVER, "cdn-y-te", "Thảo", "Bùi Phương"),
+    DemoAccount("ketoan.tuyphong", Role.FINANCE, "tuy-phong", "Mai", "Ngô Thị"),
+)
+# The demo loader creates the superuser `admin`; the newsroom puts it in the IT team's group.
+IT_SUPERUSER = "admin"
+
+
+@transaction.atomic
+def load_newsroom_demo(password: str = DEMO_PASSWORD) -> SetupReport:
+    """Run `setup_roles` and create the demo accounts, each in its role's group.
+
+    Like the demo's `admin`, a password is set only when the account is created.
+    """
+    report = setup_roles()
+    User = get_user_model()
+    it_group = UnitRole.objects.get(role=Role.IT, unit=None).group
+    for admin in User.objects.filter(username=IT_SUPERUSER):
+        admin.groups.add(it_group)
+    units = {unit.code: unit for unit in Unit.objects.filter(code__in={a.unit_code for a in DEMO_ACCOUNTS})}
+    for account in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            username=account.username,
+            defaults={
+                "first_name": account.first_name,
+                "last_name": account.last_name,
+                "email": account.email,
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        unit = units.get(account.unit_code) if account.unit_code else None
+        if account.unit_code and unit is None:
+            report.warnings.append(
+                _("Không có đơn vị “%(unit)s” cho tài khoản %(user)s.")
+                % {"unit": account.unit_code, "user": account.username}
+            )
+            continue
+        role = UnitRole.objects.filter(role=account.role, unit=unit).select_related("group").first()
+        if role is not None:
+            user.groups.add(role.group)
+    return report

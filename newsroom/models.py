@@ -1,0 +1,115 @@
+"""The newsroom's own data: which group plays which role for which unit, and the approval task.
+
+Groups are Django's; page permissions and workflows are Wagtail's. What Wagtail cannot say is
+"this group is the writers of Văn phòng": `UnitRole` records it, so other apps ask
+`newsroom.access.units_for_user(user, Role.FINANCE)` instead of parsing group names.
+"""
+
+from django import forms
+from django.contrib.auth.models import Group
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask
+
+
+class Role(models.TextChoices):
+    # Per unit (DESIGN.md, "Who does what").
+    WRITER = "writer", _("Biên tập viên đơn vị")
+    APPROVER = "approver", _("Lãnh đạo đơn vị duyệt tin - bài")
+    FINANCE = "finance", _("Kế toán đơn vị")
+    # Federation-wide.
+    BOARD = "board", _("Thường trực Ban Biên tập")
+    SECRETARIAT = "secretariat", _("Tổ Thư ký")
+    IT = "it", _("Tổ Công nghệ thông tin")
+    OVERSIGHT = "oversight", _("Ban Thường vụ – giám sát")
+
+
+UNIT_ROLES = (Role.WRITER, Role.APPROVER, Role.FINANCE)
+FEDERATION_ROLES = (Role.BOARD, Role.SECRETARIAT, Role.IT, Role.OVERSIGHT)
+
+
+class UnitRole(models.Model):
+    """A group's role, for one unit (writers, approvers, finance) or federation-wide (unit empty)."""
+
+    group = models.OneToOneField(
+        Group, verbose_name=_("nhóm"), on_delete=models.CASCADE, related_name="unit_role"
+    )
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.CASCADE,
+        related_name="roles",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("vai trò của nhóm")
+        verbose_name_plural = _("vai trò của nhóm")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "role"],
+                condition=Q(unit__isnull=False),
+                name="newsroom_one_group_per_unit_role",
+            ),
+            models.UniqueConstraint(
+                fields=["role"], condition=Q(unit__isnull=True), name="newsroom_one_federation_group_per_role"
+            ),
+        ]
+        permissions = [
+            ("set_post_grade", _("Xếp loại nhuận bút tin - bài")),
+            ("view_audit_report", _("Xem nhật ký duyệt tin - bài")),
+        ]
+
+    def __str__(self):
+        if self.unit_id:
+            return f"{self.get_role_display()} – {self.unit.display_name}"
+        return self.get_role_display()
+
+
+class EditorialApprovalTask(AbstractGroupApprovalTask):
+    """Wagtail's group approval, plus groups that may edit a post while it waits (never approve).
+
+    DESIGN.md: the board's secretariat (Tổ Thư ký) edits any post before approval; Wagtail's
+    GroupApprovalTask locks a post in moderation for everyone outside the approving groups.
+    """
+
+    editor_groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("nhóm được sửa khi chờ duyệt"),
+        blank=True,
+        related_name="+",
+        help_text=_("Thành viên các nhóm này được sửa tin - bài đang chờ duyệt nhưng không được duyệt."),
+    )
+
+    # "board" or "unit:<code>" for the steps `setup_roles` manages, so that renaming a step in
+    # the admin does not make the command create a second one.
+    managed_key = models.CharField(max_length=80, unique=True, null=True, blank=True, editable=False)
+
+    admin_form_fields = AbstractGroupApprovalTask.admin_form_fields + ["editor_groups"]
+    admin_form_widgets = {
+        **AbstractGroupApprovalTask.admin_form_widgets,
+        "editor_groups": forms.CheckboxSelectMultiple,
+    }
+
+    def _user_may_edit(self, user) -> bool:
+        cache = user.__dict__.setdefault("_editorial_task_editor_checks", {})
+        if self.pk not in cache:
+            cache[self.pk] = self.editor_groups.filter(id__in=user.groups.all()).exists()
+        return cache[self.pk]
+
+    def user_can_access_editor(self, obj, user):
+        return super().user_can_access_editor(obj, user) or self._user_may_edit(user)
+
+    def locked_for_user(self, obj, user):
+        return super().locked_for_user(obj, user) and not self._user_may_edit(user)
+
+    @classmethod
+    def get_description(cls):
+        return _("Thành viên các nhóm được chọn duyệt tin - bài; các nhóm biên tập được sửa khi chờ duyệt.")
+
+    class Meta:
+        verbose_name = _("bước duyệt tin - bài")
+        verbose_name_plural = _("bước duyệt tin - bài")
