@@ -152,12 +152,21 @@ class PostPage(Page):
             if problems:
                 raise ValidationError(problems)
 
-    def full_clean(self, *args, **kwargs):
+    def _vietnamese_defaults(self):
+        # Before Wagtail's own defaults, whose slugify drops "đ" ("Đại hội" -> "ai-hoi").
         self.title = nfc(self.title)
         self.lead = nfc(self.lead)
         if not self.slug or not self.slug.isascii():
             self.slug = slugify(self.title)
+
+    def full_clean(self, *args, **kwargs):
+        self._vietnamese_defaults()
         super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        # What Wagtail runs instead of full_clean when a draft is saved.
+        self._vietnamese_defaults()
+        super().minimal_clean()
 
     def save(self, *args, **kwargs):
         if self.post_kind:
