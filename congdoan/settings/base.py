@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "vietnamese.wagtail_users.VietnameseUsersConfig",  # wagtail.users, listings in Vietnamese order
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -149,6 +149,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
+# Text of these apps' models is stored in Unicode NFC (vietnamese/signals.py).
+VIETNAMESE_NFC_APPS = ["units", "posts", "public", "newsroom", "oversight", "royalties"]
+# Wagtail's login form with its password label translatable (vietnamese/admin_forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "vietnamese.admin_forms.LoginForm"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
