@@ -81,7 +81,12 @@ FEDERATION_ROLE_SPECS = (
     RoleSpec(
         Role.BOARD,
         name=_("Thường trực Ban Biên tập"),
-        permissions=(ADMIN, "newsroom.set_post_grade", "newsroom.view_audit_report"),
+        permissions=(
+            ADMIN,
+            "newsroom.set_post_grade",
+            "newsroom.view_audit_report",
+            "oversight.view_compliance_report",
+        ),
         page_scope=SCOPE_UNITS,
         page_permissions=("change", "publish", "lock", "unlock"),
         image_permissions=IMAGES_MANAGE,
@@ -116,6 +121,14 @@ FEDERATION_ROLE_SPECS = (
             "oversight.view_compliance_report",
             "oversight.issue_compliance_report",
             "oversight.send_reminders",
+            # Quotas and remarks (snippets under “Giám sát đăng tin - bài”) and the letter's settings.
+            "oversight.add_quotarule",
+            "oversight.change_quotarule",
+            "oversight.delete_quotarule",
+            "oversight.add_remark",
+            "oversight.change_remark",
+            "oversight.delete_remark",
+            "oversight.change_lettersettings",
             "royalties.view_all_statements",
         ),
     ),
