@@ -8,6 +8,14 @@ a real server (browser tests) start one in a subprocess on a copy of their own.
 import pytest
 from django.core.management import call_command
 
+from tests.i18n_support import ensure_compiled_messages
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_messages():
+    """The Vietnamese catalogues compiled even when `make install` has not run since a .po changed."""
+    ensure_compiled_messages()
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

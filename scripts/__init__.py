@@ -1,0 +1,1 @@
+"""Maintenance scripts; importable as ``scripts.<name>`` by the test suite."""
