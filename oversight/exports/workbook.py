@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -38,6 +39,17 @@ def _title(ws: Worksheet, row: int, text: str, last_col: str, *, bold=True, ital
     cell.alignment = CENTRE
 
 
+LINE_HEIGHT = 16  # points, for 12 pt Times New Roman
+
+
+def _lines(value, width: float) -> int:
+    """Lines a wrapped cell takes: spreadsheet programs do not grow rows written by openpyxl."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(int(width * 1.15), 1)
+    return sum(max(math.ceil(len(part) / per_line), 1) for part in value.split("\n"))
+
+
 def _table(ws: Worksheet, top: int, headings: list[str], body: list[list], widths: list[float]) -> None:
     for col, heading in enumerate(headings, start=1):
         cell = ws.cell(row=top, column=col)
@@ -45,7 +57,11 @@ def _table(ws: Worksheet, top: int, headings: list[str], body: list[list], width
         cell.font = Font(name=FONT, size=12, bold=True)
         cell.alignment = CENTRE
         cell.border = BORDER
+    header_lines = max(_lines(h, w) for h, w in zip(headings, widths, strict=True))
+    ws.row_dimensions[top].height = LINE_HEIGHT * header_lines + 4
     for offset, values in enumerate(body, start=1):
+        lines = max(_lines(v, w) for v, w in zip(values, widths, strict=True))
+        ws.row_dimensions[top + offset].height = LINE_HEIGHT * lines + 4
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=top + offset, column=col)
             _text(cell, value)
@@ -80,7 +96,7 @@ def to_xlsx(document: ReportDocument) -> bytes:
         _title(ws, 2, document.subtitle, "E", bold=False, italic=True, size=12)
         top = 4
     body = [[r.tt, r.unit_name, r.news, r.articles, notes_cell(r.notes)] for r in document.rows]
-    _table(ws, top, document.column_headings(), body, [6, 32, 12, 12, 60])
+    _table(ws, top, document.column_headings(), body, [6, 30, 11, 11, 48])
     ws.row_dimensions[1].height = 36
     _print_setup(ws, landscape=False)
 
