@@ -115,7 +115,8 @@ def test_xlsx_reopened():
     assert bac_binh.alignment.wrap_text
     assert bac_binh.quotePrefix  # starts with "-": kept as text, never a formula
     assert sheet.cell(row=5, column=2).border.left.style == "thin"
-    assert sheet.column_dimensions["E"].width >= 50
+    assert sheet.column_dimensions["E"].width >= 40
+    assert sheet.row_dimensions[5 + 15].height > sheet.row_dimensions[5].height  # three notes, three lines
     assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
     assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
     timing = workbook["Thời gian đăng tải"]
