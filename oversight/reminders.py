@@ -17,6 +17,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from newsroom.models import Role
 from units.models import Unit
 from vietnamese.periods import Period, parse_period
 
@@ -24,11 +25,6 @@ from .documents import letter_settings
 from .models import ReminderLog
 from .rules import ReportRow, shortfall_note, shortfall_parts
 from .selectors import compliance_rows
-
-try:
-    from newsroom.models import Role, UnitRole
-except ImportError:  # the newsroom's roles are optional: without them, units' own addresses are used
-    Role = UnitRole = None
 
 DEFAULT_DAYS_BEFORE_END = 15
 
@@ -58,9 +54,13 @@ class ReminderRun:
 
 
 def recipients_by_unit(units: list[Unit]) -> dict[int, list[str]]:
-    """Addresses of each unit's writers and approvers (one query), else the unit's own address."""
+    """Addresses of each unit's writers and approvers (one query), else the unit's own address.
+
+    Writers and approvers are the members of the groups `setup_roles` gives each unit
+    (`newsroom.models.UnitRole`); inactive users and users without an address are skipped.
+    """
     found: dict[int, list[str]] = defaultdict(list)
-    if UnitRole is not None and units:
+    if units:
         rows = (
             get_user_model()
             .objects.filter(

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
 
+from newsroom.models import Role, UnitRole
 from oversight.models import ReminderLog
 from oversight.reminders import send_reminders
 from units.models import Unit, UnitKind
@@ -114,9 +115,8 @@ def test_units_without_any_address_are_reported(short_unit):
 
 
 def test_writers_and_approvers_receive_the_reminder(short_unit):
-    newsroom = pytest.importorskip("newsroom.models")
     group = Group.objects.create(name="Biên tập viên – kiểm thử nhắc nhở")
-    newsroom.UnitRole.objects.create(group=group, role=newsroom.Role.WRITER, unit=short_unit)
+    UnitRole.objects.create(group=group, role=Role.WRITER, unit=short_unit)
     make_user("bientap", email="bientap@example.vn", groups=[group])
     make_user("ngoai", email="ngoai@example.vn")  # in no group of the unit
     run = send_reminders("2017-Q1", today=MARCH_20, dry_run=True)
