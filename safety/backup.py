@@ -32,7 +32,7 @@ import itertools
 import json
 import os
 import shutil
-import subprocess  # nosec B404 (pg_dump, fixed arguments, no shell)
+import subprocess  # nosec B404
 import tarfile
 import tempfile
 from collections.abc import Callable, Iterable
@@ -168,6 +168,7 @@ def _pg_dump(target: Path, progress: Progress) -> bool:
         progress(_("Không có pg_dump: chỉ lưu bản sao JSON của cơ sở dữ liệu."))
         return False
     try:
+        # pg_dump found on PATH, fixed arguments, no shell.
         version = subprocess.run(  # noqa: S603  # nosec B603
             [executable, "--version"], capture_output=True, text=True, check=True, timeout=30
         ).stdout
