@@ -22,6 +22,7 @@ class DemoAccount:
     username: str
     role: Role
     unit_code: str | None
+    # Vietnamese order: family and middle names, then the given name (get_full_name() reads right).
     first_name: str
     last_name: str
 
@@ -31,15 +32,15 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("bbt", Role.BOARD, None, "Minh", "Nguyễn Văn"),
-    DemoAccount("thuky", Role.SECRETARIAT, None, "Lan", "Trần Thị"),
-    DemoAccount("giamsat", Role.OVERSIGHT, None, "Hùng", "Lê Văn"),
-    DemoAccount("vanphong", Role.WRITER, "van-phong", "Hoa", "Phạm Thị"),
-    DemoAccount("tuyengiao", Role.WRITER, "ban-tuyen-giao", "Nam", "Võ Hoài"),
-    DemoAccount("tuyphong", Role.WRITER, "tuy-phong", "Tâm", "Huỳnh Thanh"),
-    DemoAccount("tuyphong.duyet", Role.APPROVER, "tuy-phong", "Sơn", "Đặng Ngọc"),
-    DemoAccount("yte.duyet", Role.APPROVER, "cdn-y-te", "Thảo", "Bùi Phương"),
-    DemoAccount("ketoan.tuyphong", Role.FINANCE, "tuy-phong", "Mai", "Ngô Thị"),
+    DemoAccount("bbt", Role.BOARD, None, "Nguyễn Văn", "Minh"),
+    DemoAccount("thuky", Role.SECRETARIAT, None, "Trần Thị", "Lan"),
+    DemoAccount("giamsat", Role.OVERSIGHT, None, "Lê Văn", "Hùng"),
+    DemoAccount("vanphong", Role.WRITER, "van-phong", "Phạm Thị", "Hoa"),
+    DemoAccount("tuyengiao", Role.WRITER, "ban-tuyen-giao", "Võ Hoài", "Nam"),
+    DemoAccount("tuyphong", Role.WRITER, "tuy-phong", "Huỳnh Thanh", "Tâm"),
+    DemoAccount("tuyphong.duyet", Role.APPROVER, "tuy-phong", "Đặng Ngọc", "Sơn"),
+    DemoAccount("yte.duyet", Role.APPROVER, "cdn-y-te", "Bùi Phương", "Thảo"),
+    DemoAccount("ketoan.tuyphong", Role.FINANCE, "tuy-phong", "Ngô Thị", "Mai"),
 )
 # The demo loader creates the superuser `admin`; the newsroom puts it in the IT team's group.
 IT_SUPERUSER = "admin"
