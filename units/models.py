@@ -163,11 +163,10 @@ class UnitPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The unit with its kind in one query (the page header shows both).
+        self.unit = Unit.objects.select_related("kind").get(pk=self.unit_id)
         # Posts reach us through the reverse FK (posts depend on units, not the other way).
-        posts = (
-            self.unit.posts.live()
-            .order_by("-first_published_at", "-pk")
-            .prefetch_related("images__image")
-        )
+        # Their images and renditions are loaded by the list template (public.listing.prepare_cards).
+        posts = self.unit.posts.live().order_by("-first_published_at", "-pk")
         context["posts"] = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("trang"))
         return context
