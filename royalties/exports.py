@@ -279,9 +279,8 @@ class _Sheet:
 
     def write(self, values, *, bold=False, border=False, money_from=None, align=None):
         for col, value in enumerate(values, start=1):
-            cell = self.ws.cell(
-                row=self.row, column=col, value=safe_text(value) if isinstance(value, str) else value
-            )
+            cell = self.ws.cell(row=self.row, column=col)
+            write_text_cell(cell, value)
             if bold:
                 cell.font = BOLD
             if border:
