@@ -16,6 +16,12 @@ pytestmark = pytest.mark.django_db
 Image = get_image_model()
 
 
+@pytest.fixture(autouse=True)
+def own_media(settings, tmp_path):
+    """A private media folder: other tests (and other workers) store images in the shared one."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("it_admin", "it@congdoan.local", "Mat-khau-2017!")
