@@ -72,8 +72,9 @@ UNIT_ROLE_SPECS = (
     RoleSpec(
         Role.FINANCE,
         name=_("Kế toán – {unit}"),
-        # The royalties app adds its per-unit codenames here (statements of the unit, mark paid).
-        permissions=(ADMIN,),
+        # The unit scope comes from the role (royalties.access asks units_for_user(user, FINANCE)):
+        # the accountant reads, closes and marks paid the statements of this unit only.
+        permissions=(ADMIN, "royalties.close_statement", "royalties.mark_statement_paid"),
     ),
 )
 
@@ -86,6 +87,7 @@ FEDERATION_ROLE_SPECS = (
             "newsroom.set_post_grade",
             "newsroom.view_audit_report",
             "oversight.view_compliance_report",
+            "royalties.view_all_statements",
         ),
         page_scope=SCOPE_UNITS,
         page_permissions=("change", "publish", "lock", "unlock"),
