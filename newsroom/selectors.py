@@ -11,17 +11,13 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
+import oversight
 from posts.models import PostKind, PostPage
 from units.models import Unit
 from vietnamese.dates import format_date, to_local
 from vietnamese.periods import Period
 
 from . import rules
-
-try:  # The oversight app exposes each unit's quota once quotas exist (see its issue).
-    from oversight.quota import quota_for
-except ImportError:  # pragma: no cover - depends on what has landed
-    quota_for = None
 
 
 def format_datetime(value: datetime) -> str:
@@ -161,12 +157,11 @@ class UnitQuarterRow:
 
 
 def _quota(unit: Unit, period: Period) -> tuple[int | None, int | None]:
-    if quota_for is None:
-        return None, None
-    quota = quota_for(unit, period)
+    """The unit's targets from the oversight office (None, None when exempt)."""
+    quota = oversight.quota_for(unit, period)
     if quota is None:
         return None, None
-    return getattr(quota, "news", None), getattr(quota, "articles", None)
+    return quota.news, quota.articles
 
 
 def unit_quarter_rows(units, period: Period) -> list[UnitQuarterRow]:
