@@ -24,5 +24,10 @@ class IssueForm(forms.Form):
         max_length=40,
         help_text=_("Ví dụ: 435/LĐLĐ"),
     )
-    document_date = forms.DateField(label=_("Ngày công văn"), widget=AdminDateInput)
+    # The admin's date picker writes dd/mm/yyyy (WAGTAIL_DATE_FORMAT); ISO comes back from step two.
+    document_date = forms.DateField(
+        label=_("Ngày công văn"),
+        widget=AdminDateInput,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y", "%d-%m-%Y"],
+    )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -103,7 +103,9 @@ def test_issue_in_two_steps_then_compare(officer):
     url = reverse("oversight:issue", args=["2017-Q1"])
     assert officer.get(url).status_code == 200
     # Step one: the form, then a confirmation listing the rows; nothing stored yet.
-    response = officer.post(url, {"number": "435/LĐLĐ", "document_date": "2017-04-24"})
+    response = officer.post(
+        url, {"number": "435/LĐLĐ", "document_date": "24/04/2017"}
+    )  # as the picker writes it
     assert response.status_code == 200 and response.context["confirming"]
     assert "không sửa và không xóa được" in response.content.decode()
     assert not IssuedReport.objects.exists()
