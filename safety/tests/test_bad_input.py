@@ -133,3 +133,15 @@ def test_too_many_fields_is_a_400_not_a_500(anon, settings):
     query = "&".join(f"a{i}=1" for i in range(500))
     response = anon.get(f"/tim-kiem/?{query}")
     assert response.status_code in {200, 400}
+
+
+@pytest.mark.parametrize("query", ["q=%00", "q=a%00b", "trang=1%00", "%00=1", "q=ok&q=%00"])
+def test_nul_characters_in_the_query_string_are_a_400(anon, query):
+    # PostgreSQL refuses NUL in text: without safety.middleware this was a 500 on /tim-kiem/.
+    response = anon.get(f"/tim-kiem/?{query}")
+    assert response.status_code == 400
+    assert BAD_REQUEST_TEXT in response.content.decode()
+
+
+def test_percent_signs_are_not_mistaken_for_nul(anon):
+    assert anon.get("/tim-kiem/?q=%2500").status_code == 200
