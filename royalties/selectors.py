@@ -33,6 +33,7 @@ from units.models import Unit
 from vietnamese.dates import VIETNAM_TZ, format_date, to_local
 from vietnamese.numwords import amount_in_words
 from vietnamese.periods import Period, PeriodError, parse_period
+from vietnamese.sorting import people_sorted
 from vietnamese.text import fold
 
 from . import rules
@@ -767,14 +768,15 @@ def author_rows(
 
 
 def author_names(units: Iterable[Unit] | None = None) -> list[str]:
-    """Distinct author names (for suggestions), one spelling per folded name."""
+    """Distinct author names (for suggestions), one spelling per folded name, in the Vietnamese
+    order of lists of people (given name first, see vietnamese.sorting.person_sort_key)."""
     queryset = PostAuthor.objects.all()
     if units is not None:
-        queryset = queryset.filter(page__postpage__unit__in=list(units))
+        queryset = queryset.filter(page__unit__in=list(units))
     seen: dict[str, str] = {}
     for name in queryset.order_by("name").values_list("name", flat=True).distinct():
         seen.setdefault(fold(name), name)
-    return sorted(seen.values(), key=fold)
+    return people_sorted(seen.values())
 
 
 def post_month_is_closed(post: PostPage) -> bool:

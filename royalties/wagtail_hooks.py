@@ -1,0 +1,84 @@
+"""The “Nhuận bút” menu: statements, summary and author screens, and the reference data
+(rate tables, base salaries, grades) as snippets in the same group."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import access, urls
+from .models import BaseSalary, Grade, RateTable
+from .services import CLOSE_ACTION, PAY_ACTION
+
+MENU_HOOK = "register_royalties_menu_item"
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("nhuan-but/", include(urls, namespace="royalties"))]
+
+
+class DeskMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.can_use_desk(request.user)
+
+
+@hooks.register(MENU_HOOK)
+def statement_menu_item():
+    return DeskMenuItem(
+        _("Bảng kê theo đơn vị"), reverse("royalties:statement"), icon_name="list-ul", order=1
+    )
+
+
+@hooks.register(MENU_HOOK)
+def summary_menu_item():
+    return DeskMenuItem(_("Tổng hợp toàn tỉnh"), reverse("royalties:summary"), icon_name="table", order=2)
+
+
+@hooks.register(MENU_HOOK)
+def author_menu_item():
+    return DeskMenuItem(_("Theo tác giả"), reverse("royalties:author"), icon_name="user", order=3)
+
+
+class RateTableViewSet(SnippetViewSet):
+    model = RateTable
+    icon = "form"
+    menu_label = _("Bảng mức nhuận bút")
+    menu_order = 10
+    list_display = ["name", "decision", "valid_from", "is_example"]
+
+
+class BaseSalaryViewSet(SnippetViewSet):
+    model = BaseSalary
+    icon = "tag"
+    menu_label = _("Mức lương cơ sở")
+    menu_order = 11
+    list_display = ["amount", "valid_from", "source"]
+
+
+class GradeViewSet(SnippetViewSet):
+    model = Grade
+    icon = "pick"
+    menu_label = _("Xếp loại tin - bài")
+    menu_order = 12
+    list_display = ["code", "name", "order"]
+
+
+class RoyaltiesGroup(SnippetViewSetGroup):
+    menu_label = _("Nhuận bút")
+    menu_name = "royalties"
+    menu_icon = "doc-full"
+    menu_order = 300
+    items = (RateTableViewSet, BaseSalaryViewSet, GradeViewSet)
+    submenu_hook = MENU_HOOK
+
+
+register_snippet(RoyaltiesGroup)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(CLOSE_ACTION, _("Chốt bảng kê"), _("Đã chốt bảng kê"))
+    actions.register_action(PAY_ACTION, _("Xác nhận chi trả"), _("Đã xác nhận chi trả"))
