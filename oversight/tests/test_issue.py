@@ -22,13 +22,13 @@ LETTER_DAY = datetime.date(2017, 4, 24)
 
 @pytest.fixture
 def issued():
-    user = make_user("giamsat", "oversight.issue_compliance_report")
+    user = make_user("kt-giamsat", "oversight.issue_compliance_report")
     return issue_report("2017-Q1", " 435/LĐLĐ ", LETTER_DAY, user)
 
 
 def test_issue_stores_the_rows_letter_and_addressees(issued):
     assert (issued.period_code, issued.period_label, issued.number) == ("2017-Q1", "quý I/2017", "435/LĐLĐ")
-    assert issued.issued_by.username == "giamsat" and issued.issued_by_name == "giamsat"
+    assert issued.issued_by.username == "kt-giamsat" and issued.issued_by_name == "kt-giamsat"
     assert issued.report_rows == compliance_rows("2017-Q1")
     assert issued.letter["signer_name"] == "Phạm Quốc Luy"
     assert "Liên đoàn Lao động cấp huyện" in issued.letter["addressees"]

@@ -117,8 +117,8 @@ def test_units_without_any_address_are_reported(short_unit):
 def test_writers_and_approvers_receive_the_reminder(short_unit):
     group = Group.objects.create(name="Biên tập viên – kiểm thử nhắc nhở")
     UnitRole.objects.create(group=group, role=Role.WRITER, unit=short_unit)
-    make_user("bientap", email="bientap@example.vn", groups=[group])
-    make_user("ngoai", email="ngoai@example.vn")  # in no group of the unit
+    make_user("kt-bientap", email="bientap@example.vn", groups=[group])
+    make_user("kt-ngoai", email="ngoai@example.vn")  # in no group of the unit
     run = send_reminders("2017-Q1", today=MARCH_20, dry_run=True)
     reminder = next(r for r in run.would_send if r.unit_id == short_unit.pk)
     assert reminder.recipients == ["bientap@example.vn"]
