@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
+from newsroom import demo as newsroom_demo
+
 
 @dataclass(frozen=True)
 class DemoAccount:
@@ -20,7 +22,10 @@ class DemoAccount:
 
 ADMIN = DemoAccount("admin", "Tổ Công nghệ thông tin (quản trị toàn bộ trang)", "congdoan2017")
 
-DEMO_ACCOUNTS: list[DemoAccount] = [ADMIN]
+DEMO_ACCOUNTS: list[DemoAccount] = [ADMIN] + [
+    DemoAccount(account.username, account.description, newsroom_demo.DEMO_PASSWORD)
+    for account in newsroom_demo.DEMO_ACCOUNTS
+]
 
 
 def ensure_admin() -> str:

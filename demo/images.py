@@ -4,6 +4,7 @@ every demo post, and the federation's organisation chart."""
 from __future__ import annotations
 
 import io
+import math
 import random
 from pathlib import Path
 
@@ -81,6 +82,13 @@ def draw_photo(index: int, label: str, colours: tuple[str, str], accent: str) ->
             points.append((x, base - rng.randint(0, 90)))
         points.append((width, height))
         draw.polygon(points, fill=tuple(int(c * shade) for c in top))
+    if index % 2 == 0:
+        # An event backdrop (phông): red banner, gold star, lines of lettering.
+        draw.rectangle([60, 50, width - 60, 230], fill=(198, 40, 40), outline=(255, 213, 79), width=4)
+        _star(draw, 150, 140, 55, (255, 213, 79))
+        for j, line_width in enumerate((560, 460, 380)):
+            y = 85 + j * 45
+            draw.rounded_rectangle([240, y, 240 + line_width, y + 18], radius=9, fill=(255, 236, 179))
     # A row of people (heads and bodies) in front.
     for i in range(rng.randint(5, 9)):
         x = 80 + i * rng.randint(90, 110)
@@ -100,6 +108,15 @@ def draw_photo(index: int, label: str, colours: tuple[str, str], accent: str) ->
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=82, optimize=True)
     return buffer.getvalue()
+
+
+def _star(draw: ImageDraw.ImageDraw, cx: int, cy: int, r: int, fill) -> None:
+    points = []
+    for k in range(10):
+        radius = r if k % 2 == 0 else r * 0.4
+        angle = math.pi / 2 + k * math.pi / 5
+        points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
+    draw.polygon(points, fill=fill)
 
 
 def demo_collection() -> Collection:
@@ -199,8 +216,11 @@ def draw_org_chart(kinds: list[tuple[str, list[str]]]) -> bytes:
             w = draw.textlength(line, font=small_font)
             draw.text((xc - w / 2, 348 + j * 20), line, font=small_font, fill=red)
         for j, unit in enumerate(units):
-            text = _text(unit, unicode_ok)
-            draw.text((x0 + 6, 412 + j * line_height), f"• {text}", font=small_font, fill=dark)
+            text = f"• {_text(unit, unicode_ok)}"
+            font = small_font
+            while draw.textlength(text, font=font) > x1 - x0 - 8 and font.size > 9:
+                font = _font(int(font.size) - 1)[0]
+            draw.text((x0 + 6, 412 + j * line_height), text, font=font, fill=dark)
     buffer = io.BytesIO()
     chart.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()

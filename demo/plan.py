@@ -156,11 +156,11 @@ def plan_posts(
             if first > last:
                 continue
             if start.year <= 2017:
-                n = rng.choice((1, 1, 2, 2, 3))
+                n = rng.choice((1, 1, 1, 2, 2))
             elif start <= today <= end:
                 n = rng.choice((0, 1, 1, 2))  # the current quarter: recent news on the home page
             else:
-                n = rng.choice((0, 0, 0, 1))
+                n = 1 if rng.random() < 0.15 else 0
             for _ in range(n):
                 kind = "article" if rng.random() < 0.18 else "news"
                 moment = _random_moment(rng, first, last)

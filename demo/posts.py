@@ -6,9 +6,13 @@ from __future__ import annotations
 import datetime
 import json
 import random
+from contextlib import contextmanager
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
+from modelsearch.backends import get_search_backends
+from modelsearch.signal_handlers import post_save_signal_handler as search_post_save
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 from wagtail.models.reference_index import ReferenceIndex
@@ -25,28 +29,41 @@ PAGE_CLASSES = {"news": NewsPage, "article": ArticlePage}
 SEED = 435
 
 
-class SlugBook:
-    """Unique slugs among the children of each unit page (Wagtail requires it)."""
+class SlugSet:
+    """Slugs taken under one parent page (Wagtail requires them unique among siblings)."""
 
-    def __init__(self):
-        self._used: dict[int, set[str]] = {}
+    def __init__(self, taken=()):
+        self.taken = set(taken)
+        self.next_number: dict[str, int] = {}
 
-    def take(self, unit_page, title: str) -> str:
-        used = self._used.get(unit_page.pk)
-        if used is None:
-            used = set(
-                Page.objects.filter(path__startswith=unit_page.path, depth=unit_page.depth + 1).values_list(
-                    "slug", flat=True
-                )
-            )
-            self._used[unit_page.pk] = used
-        base = slugify(title, max_length=70)
-        slug, number = base, 1
-        while slug in used:
+    def take(self, base: str) -> str:
+        """`base`, or `base-2`, `base-3`... whichever is free; marks it taken."""
+        slug, number = base, self.next_number.get(base, 1)
+        if number > 1:
+            slug = f"{base}-{number}"
+        while slug in self.taken:
             number += 1
             slug = f"{base}-{number}"
-        used.add(slug)
+        self.taken.add(slug)
+        self.next_number[base] = number + 1
         return slug
+
+    @classmethod
+    def children_of(cls, page: Page) -> SlugSet:
+        children = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1)
+        return cls(children.values_list("slug", flat=True))
+
+
+class SlugBook:
+    """A SlugSet per unit page, loaded when first needed."""
+
+    def __init__(self):
+        self._sets: dict[int, SlugSet] = {}
+
+    def take(self, unit_page, title: str) -> str:
+        if unit_page.pk not in self._sets:
+            self._sets[unit_page.pk] = SlugSet.children_of(unit_page)
+        return self._sets[unit_page.pk].take(slugify(title, max_length=70))
 
 
 def event_date_for(post: PlannedPost, now: datetime.datetime) -> datetime.date:
@@ -109,6 +126,28 @@ def create_post(post: PlannedPost, unit_page: UnitPage, rng, pool, topics, slugs
     return page
 
 
+@contextmanager
+def deferred_indexing(models):
+    """Wagtail updates the search index and the reference index (image usage) on every save,
+    three times per post here; mute both while posts are created, then `index_once`."""
+    muted = [model for model in models if post_save.disconnect(search_post_save, sender=model)]
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in muted:
+            post_save.connect(search_post_save, sender=model)
+
+
+def index_once(pages: list[PostPage]) -> None:
+    for model in PAGE_CLASSES.values():
+        objects = list(model.objects.filter(pk__in=[page.pk for page in pages]))
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(model, objects)
+        for page in objects:
+            ReferenceIndex.create_or_update_for_object(page)
+
+
 def load_demo_posts(limit: int | None = None) -> str:
     """The planned demo posts, once: nothing happens when posts exist already."""
     if PostPage.objects.exists():
@@ -122,13 +161,11 @@ def load_demo_posts(limit: int | None = None) -> str:
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     rng = random.Random(SEED)
     slugs = SlugBook()
-    # Wagtail updates the reference index (image usage) on every save; do it once per post.
-    with transaction.atomic(), disable_reference_index_auto_update():
-        created = [
-            create_post(post, unit_pages[post.unit_code], rng, pool, topics, slugs, now) for post in plan
-        ]
     with transaction.atomic():
-        for page in created:
-            ReferenceIndex.create_or_update_for_object(page)
+        with deferred_indexing(PAGE_CLASSES.values()):
+            created = [
+                create_post(post, unit_pages[post.unit_code], rng, pool, topics, slugs, now) for post in plan
+            ]
+        index_once(created)
     live = PostPage.objects.live().count()
     return f"{len(plan)} tin - bài ({live} đang đăng)"

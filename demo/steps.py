@@ -8,6 +8,7 @@ the oversight office's remark, royalty statements...).
 
 from collections.abc import Callable
 
+from newsroom.demo import demo_step as newsroom_roles_and_accounts
 from oversight.loading import demo_step as oversight_quotas
 from royalties.demo import load_demo_royalties
 
@@ -25,5 +26,6 @@ STEPS: list[tuple[str, Callable[[], str | None]]] = [
     ("Tin - bài mẫu", posts.load_demo_posts),
     ("Chỉ tiêu đăng tin - bài và ghi chú quý I/2017", oversight_quotas),
     ("Tài khoản quản trị", accounts.ensure_admin),
+    ("Vai trò, quy trình duyệt và tài khoản tòa soạn", newsroom_roles_and_accounts),
     ("Nhuận bút: bảng mức ví dụ, bảng kê đã chốt và đã chi trả", load_demo_royalties),
 ]

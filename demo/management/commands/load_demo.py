@@ -30,7 +30,10 @@ class Command(BaseCommand):
             result = step()
             if verbosity >= 1:
                 seconds = time.monotonic() - step_started
-                self.stdout.write(f"{label}: {result or 'xong'} ({seconds:.1f} giây)")
+                self.stdout.write(
+                    _("%(label)s: %(result)s (%(seconds).1f giây)")
+                    % {"label": label, "result": result or _("xong"), "seconds": seconds}
+                )
         if posts > 0:
             bar = summary.ProgressBar(self.stdout, posts) if verbosity >= 1 else None
             step_started = time.monotonic()
@@ -38,7 +41,10 @@ class Command(BaseCommand):
             if bar:
                 bar.finish()
                 seconds = time.monotonic() - step_started
-                self.stdout.write(f"Tin - bài sinh thêm: {created} ({seconds:.1f} giây)")
+                self.stdout.write(
+                    _("Tin - bài sinh thêm: %(count)s (%(seconds).1f giây)")
+                    % {"count": summary.number(created), "seconds": seconds}
+                )
         if verbosity >= 1:
             self.stdout.write(summary.report())
             self.stdout.write(summary.accounts_table())
