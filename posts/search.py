@@ -110,7 +110,8 @@ def highlight(text: str | None, terms: list[str]) -> SafeString:
             start = haystack.find(term, start + len(term))
     merged: list[list[int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
+        # Overlapping matches, or words separated only by spaces ("Đại hội"), make one mark.
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip()):
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])

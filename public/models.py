@@ -1,30 +1,73 @@
 """The federation's own pages: home, “Giới thiệu” (history, organisation chart) and topics."""
 
-from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models.functions import Length, RowNumber, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from posts.models import PostKind, PostPage, Topic
 from units.models import Unit
 
+from .listing import paginate, prepare_cards
+
 POSTS_PER_PAGE = 12
+NEWEST_FIRST = ("-first_published_at", "-pk")
+
+
+def published_posts():
+    """Live posts outside any private section of the site.
+
+    Wagtail's `.public()` reads every restriction first (a query of its own on each listing);
+    this asks the same in SQL: no restricted page's path is a prefix of the post's path.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return PostPage.objects.live().exclude(Exists(restricted))
 
 
 def latest_posts(queryset=None):
-    """Live posts newest first, with what a listing shows (unit, first image) fetched up front."""
-    queryset = PostPage.objects.live() if queryset is None else queryset
-    return (
-        queryset.select_related("unit")
-        .prefetch_related("images__image")
-        .order_by("-first_published_at", "-pk")
+    """Posts newest first with their unit and its page; `prepare_cards` adds the images."""
+    queryset = published_posts() if queryset is None else queryset
+    return queryset.select_related("unit", "unit__page").order_by(*NEWEST_FIRST)
+
+
+def latest_posts_per_topic(posts, per_topic: int) -> list[tuple]:
+    """[(topic, [its newest posts])] for the topics that have posts, in two queries in all.
+
+    One window query ranks each topic's posts (the topics' names come along), one fetches them.
+    """
+    through = PostPage.topics.through
+    ranked = (
+        through.objects.filter(postpage__in=posts.values("pk"))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("topic_id"),
+                order_by=[F("postpage__first_published_at").desc(), F("postpage_id").desc()],
+            )
+        )
+        .filter(rank__lte=per_topic)
+        .values_list("topic_id", "topic__name", "topic__slug", "topic__order", "postpage_id", "rank")
     )
+    topics: dict[int, Topic] = {}
+    ids_by_topic: dict[int, list[tuple[int, int]]] = {}
+    for topic_id, name, slug, order, post_id, rank in ranked:
+        topics.setdefault(topic_id, Topic(pk=topic_id, name=name, slug=slug, order=order))
+        ids_by_topic.setdefault(topic_id, []).append((rank, post_id))
+    wanted = [post_id for ids in ids_by_topic.values() for _rank, post_id in ids]
+    by_id = {post.pk: post for post in latest_posts(PostPage.objects.filter(pk__in=wanted))}
+    return [
+        (topic, [by_id[pk] for _rank, pk in sorted(ids_by_topic[topic.pk]) if pk in by_id])
+        for topic in sorted(topics.values(), key=lambda topic: (topic.order, topic.name))
+    ]
 
 
 class HomePage(Page):
@@ -40,15 +83,55 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("trang chủ")
 
+    def route(self, request, path_components):
+        """Find the page at the end of a path in one query, instead of two queries per level.
+
+        Wagtail walks the tree one level at a time (the child by slug, then its specific
+        page): six queries for /don-vi/<unit>/<post>/. Here the candidates of every level are
+        fetched at once by (depth, slug), both indexed, and the chain is followed by tree path.
+        Only the deepest page found is made specific and routes what is left, so drafts are
+        still 404s and a page that routes its own sub-paths (RoutablePageMixin: “Chủ đề”)
+        still gets them: the walk stops at any page whose class overrides `route`.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        conditions = Q()
+        for level, slug in enumerate(path_components, start=1):
+            conditions |= Q(depth=self.depth + level, slug=slug)
+        candidates = {
+            (page.path[: -page.steplen], page.slug): page
+            for page in Page.objects.descendant_of(self)
+            .filter(conditions)
+            .only("path", "depth", "slug", "content_type")
+        }
+        page, consumed = self, 0
+        for slug in path_components:
+            child = candidates.get((page.path, slug))
+            if child is None:
+                break
+            page, consumed = child, consumed + 1
+            if getattr(child.specific_class, "route", Page.route) is not Page.route:
+                break
+        if page is self:
+            return super().route(request, path_components)
+        return page.specific.route(request, path_components[consumed:])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = latest_posts()
-        context["featured_posts"] = list(posts.filter(featured=True)[:3])
-        context["latest_news"] = list(posts.filter(kind=PostKind.NEWS)[:6])
-        context["latest_articles"] = list(posts.filter(kind=PostKind.ARTICLE)[:4])
-        context["topic_blocks"] = [
-            (topic, list(posts.filter(topics=topic)[:4])) for topic in Topic.objects.all()
-        ]
+        # A fixed number of queries, whatever the number of posts (see public/tests/test_queries.py).
+        published = published_posts()
+        posts = latest_posts(published)
+        # With nothing marked “nổi bật”, the newest post leads the page.
+        featured = list(posts.filter(featured=True)[:3]) or list(posts[:1])
+        shown = [post.pk for post in featured]
+        news = list(posts.filter(kind=PostKind.NEWS).exclude(pk__in=shown)[:6])
+        articles = list(posts.filter(kind=PostKind.ARTICLE).exclude(pk__in=shown)[:4])
+        topic_blocks = latest_posts_per_topic(published, per_topic=4)
+        prepare_cards(featured + news + articles + [post for _topic, items in topic_blocks for post in items])
+        context["featured_posts"] = featured
+        context["latest_news"] = news
+        context["latest_articles"] = articles
+        context["topic_blocks"] = topic_blocks
         context["units"] = Unit.objects.for_directory(timezone.localdate())
         return context
 
@@ -97,17 +180,46 @@ class TopicIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def topic_list(self, request):
-        return self.render(request, context_overrides={"topics": Topic.objects.all()})
+        published = published_posts()
+        topics = Topic.objects.annotate(post_count=Count("posts", filter=Q(posts__in=published.values("pk"))))
+        return self.render(request, context_overrides={"topics": topics})
 
     @path("<slug:slug>/")
     def topic_detail(self, request, slug):
         topic = get_object_or_404(Topic, slug=slug)
-        posts = Paginator(latest_posts().filter(topics=topic), POSTS_PER_PAGE)
-        page_number = request.GET.get("trang", "1")
-        if not page_number.isdigit():
-            raise Http404
+        posts = paginate(request, latest_posts().filter(topics=topic), POSTS_PER_PAGE)
+        prepare_cards(posts)
         return self.render(
             request,
-            context_overrides={"topic": topic, "posts": posts.get_page(page_number)},
+            context_overrides={"topic": topic, "posts": posts},
             template="public/topic_page.html",
         )
+
+    def get_sitemap_urls(self, request=None):
+        """The topic list and every topic's listing (routes of this one page)."""
+        urls = super().get_sitemap_urls(request)
+        base = urls[0]["location"]
+        for topic in Topic.objects.all():
+            urls.append({"location": base + self.reverse_subpage("topic_detail", args=[topic.slug])})
+        return urls
+
+
+@register_setting(icon="site")
+class FederationContact(BaseGenericSetting):
+    """Who runs the site and how to reach them: the footer of every public page."""
+
+    name = models.CharField(
+        _("tên cơ quan"), max_length=200, blank=True, help_text=_("Để trống thì dùng tên Website.")
+    )
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    responsible = models.CharField(
+        _("chịu trách nhiệm nội dung"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: “Ban Biên tập Website Công đoàn Bình Thuận”."),
+    )
+
+    class Meta:
+        verbose_name = _("thông tin liên hệ của cơ quan")

@@ -1,0 +1,173 @@
+"""Template tags of the public site: `{% load public_tags %}`.
+
+The tags that touch the database do so a fixed number of times per call (never per post),
+so that page query counts stay flat however many posts a list shows.
+"""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
+
+from posts.search import highlight as highlight_terms
+from public.listing import SHARE_RENDITION, load_post_page, prepare_cards
+
+register = template.Library()
+
+LOGO = "img/logo.png"
+
+# What the site's main sections are, by page model (the page tree is data, titles may change).
+SECTION_MODELS = {
+    "about": ("public", "aboutpage"),
+    "units": ("units", "unitindexpage"),
+    "topics": ("public", "topicindexpage"),
+}
+
+
+def site_sections(request) -> dict:
+    """{"home": page, "about": page, "units": page, "topics": page}, one query per request."""
+    if request is None:
+        return {}
+    cached = getattr(request, "_public_site_sections", None)
+    if cached is not None:
+        return cached
+    sections = {}
+    site = Site.find_for_request(request)
+    if site is not None:
+        home = site.root_page
+        sections["home"] = home
+        children = Page.objects.child_of(home).live().select_related("content_type").order_by("path")
+        for page in children:
+            key = (page.content_type.app_label, page.content_type.model)
+            for name, model in SECTION_MODELS.items():
+                if key == model and name not in sections:
+                    sections[name] = page
+    request._public_site_sections = sections
+    return sections
+
+
+@register.simple_tag(takes_context=True)
+def sections(context):
+    """{% sections as sections %} then {% pageurl sections.units %}."""
+    return site_sections(context.get("request"))
+
+
+@register.inclusion_tag("public/includes/post_cards.html", takes_context=True)
+def post_cards(
+    context,
+    posts,
+    heading_level=3,
+    layout="grid",
+    eager_first=False,
+    terms=None,
+    show_unit=True,
+    show_lead=True,
+):
+    """A list of post cards; loads images, renditions, units in a fixed number of queries."""
+    return {
+        "request": context.get("request"),
+        "posts": prepare_cards(posts, units=show_unit),
+        "heading_tag": f"h{heading_level}",
+        "layout": layout,
+        "eager_first": eager_first,
+        "terms": terms or [],
+        "show_unit": show_unit,
+        "show_lead": show_lead,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def post_page_data(context, post):
+    """{% post_page_data page as data %}: photos, unit, authors, topics, tags, related posts.
+
+    Loaded once per request and kept on the post, so the head (Open Graph) and the body of the
+    page share one fetch.
+    """
+    data = getattr(post, "_public_page_data", None)
+    if data is None:
+        data = load_post_page(post, context.get("related_posts"))
+        post._public_page_data = data
+    return data
+
+
+@register.filter
+def highlight(text, terms):
+    """{{ post.title|highlight:terms }}: matched words in <mark>, everything escaped."""
+    return highlight_terms(text, terms or [])
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    if not url:
+        return ""
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.filter
+def ld_json(data):
+    """A dict as JSON for `<script type="application/ld+json">`, safe against `</script>`.
+
+    The same escapes as Django's `json_script` (which only writes `application/json`).
+    """
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - JSON with HTML-significant characters escaped
+
+
+@register.simple_tag(takes_context=True)
+def news_article(context, post, image=None, authors=(), unit=None):
+    """schema.org NewsArticle data of a post (https://schema.org/NewsArticle)."""
+    request = context.get("request")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": post.title[:110],
+        "description": post.lead,
+        "datePublished": post.first_published_at,
+        "dateModified": post.last_published_at or post.first_published_at,
+        "inLanguage": "vi",
+        "author": [{"@type": "Person", "name": author.name} for author in authors],
+        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+    }
+    if request is not None:
+        data["mainEntityOfPage"] = request.build_absolute_uri(post.get_url(request))
+        data["publisher"]["logo"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static(LOGO)),
+        }
+    if image is not None:
+        rendition = image.image.get_rendition(SHARE_RENDITION)
+        data["image"] = [request.build_absolute_uri(rendition.url) if request else rendition.url]
+    if unit is not None:
+        data["articleSection"] = unit.name
+    return data
+
+
+@register.inclusion_tag("public/includes/pagination.html", takes_context=True)
+def pagination(context, page):
+    """Trang trước / page numbers / Trang sau, keeping the other query parameters (e.g. q)."""
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else {}
+
+    def url(number):
+        query = params.copy()
+        query["trang"] = number
+        return "?" + query.urlencode()
+
+    numbers = []
+    if page is not None and page.paginator.num_pages > 1:
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+            numbers.append({"number": number, "url": url(number) if isinstance(number, int) else None})
+    return {
+        "page": page,
+        "numbers": numbers,
+        "previous_url": url(page.previous_page_number())
+        if page is not None and page.has_previous()
+        else None,
+        "next_url": url(page.next_page_number()) if page is not None and page.has_next() else None,
+    }

@@ -1,0 +1,71 @@
+"""/tim-kiem/: messages in Vietnamese, highlighted results, pagination that never breaks."""
+
+import pytest
+
+from posts.search import MAX_QUERY_LENGTH
+
+from .factories import make_image, make_post
+from .html import parse
+
+
+@pytest.fixture
+def many(unit_page):
+    image = make_image()
+    return [make_post(unit_page, f"Hội thao Ômêga lần {n:02d}", image=image) for n in range(1, 24)]
+
+
+def test_search_page_without_query(client, home):
+    response = client.get("/tim-kiem/")
+    assert response.status_code == 200
+    assert "Nhập từ khóa" in response.content.decode()
+
+
+def test_too_long_query_is_refused_politely(client, home):
+    response = client.get("/tim-kiem/", {"q": "a" * (MAX_QUERY_LENGTH + 1)})
+    assert response.status_code == 200
+    assert "Từ khóa quá dài" in response.content.decode()
+
+
+def test_punctuation_only_query(client, home):
+    response = client.get("/tim-kiem/", {"q": "!!! ..."})
+    assert response.status_code == 200
+    assert "Hãy nhập chữ hoặc số" in response.content.decode()
+
+
+def test_no_result_message(client, home):
+    html = client.get("/tim-kiem/", {"q": "khongcotunaynhu"}).content.decode()
+    assert "Không tìm thấy tin - bài nào có “khongcotunaynhu”" in html
+
+
+def test_results_are_highlighted_in_original_text(client, many):
+    response = client.get("/tim-kiem/", {"q": "omega"})
+    html = response.content.decode()
+    assert "Tìm thấy 23 tin - bài" in html
+    assert "<mark>Ômêga</mark>" in html
+    assert parse(response).meta("robots") == "noindex, follow"
+
+
+def test_results_are_escaped(client, unit_page):
+    make_post(unit_page, "Tiêu đề <i>Psitest</i>", lead="Sa-pô <img src=x onerror=alert(1)> psitest")
+    html = client.get("/tim-kiem/", {"q": "psitest"}).content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt; <mark>psitest</mark>" in html
+    assert "&lt;i&gt;<mark>Psitest</mark>&lt;/i&gt;" in html
+
+
+def test_pagination_keeps_the_query(client, many):
+    first = client.get("/tim-kiem/", {"q": "omega"}).content.decode()
+    assert "trang 1/3" in first
+    assert 'href="?q=omega&amp;trang=2"' in first
+    third = client.get("/tim-kiem/", {"q": "omega", "trang": "3"}).content.decode()
+    assert third.count('class="card"') == 3
+
+
+@pytest.mark.parametrize(
+    ("page", "status"), [("99", 200), ("0", 404), ("-1", 404), ("abc", 404), ("1.5", 404)]
+)
+def test_bad_page_numbers_never_fail(client, many, page, status):
+    response = client.get("/tim-kiem/", {"q": "omega", "trang": page})
+    assert response.status_code == status
+    if status == 200:
+        assert "trang 3/3" in response.content.decode()
