@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from posts.models import PostKind, PostPage
 from units.models import Unit
@@ -34,38 +34,34 @@ def _in_period(queryset, period: Period):
 
 
 def unit_facts(period: Period | str) -> list[UnitFacts]:
-    """The facts `rules.report_rows` needs, for every unit existing in the period (6 queries)."""
+    """The facts `rules.report_rows` needs, for every unit existing in the period (5 queries)."""
     period = parse_period(period)
+    # Whether each unit's page had a live post by the period's end: an EXISTS per unit stops at
+    # the first such post, so it costs the same for 10 posts or 100 000.
     units = list(
         Unit.objects.existing_between(period.start_date, period.end_date)
         .select_related("kind", "page")
+        .annotate(
+            ever_published=Exists(
+                _live_posts().filter(unit=OuterRef("pk"), first_published_at__lt=period.end)
+            )
+        )
         .order_by("report_order", "name")
     )
     unit_ids = [unit.pk for unit in units]
     rules = QuotaRule.objects.overlapping(period.start_date, period.end_date).as_facts()
 
     counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for row in (
-        _in_period(_live_posts(), period)
-        .filter(unit_id__in=unit_ids)
-        .values("unit_id", "kind")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
+    # Posts are selected by the period alone (the first_published_at index); rows of units not
+    # listed are simply not looked up. Filtering by unit too made SQLite walk every post of
+    # every unit.
+    for row in _in_period(_live_posts(), period).values("unit_id", "kind").annotate(n=Count("pk")).order_by():
         counts[row["unit_id"]][row["kind"]] = row["n"]
-
-    ever_published = set(
-        _live_posts()
-        .filter(unit_id__in=unit_ids, first_published_at__lt=period.end)
-        .values_list("unit_id", flat=True)
-        .distinct()
-        .order_by()
-    )
 
     delays: dict[int, list[int]] = defaultdict(list)
     for unit_id, published_at, event_date in (
         _in_period(_live_posts(), period)
-        .filter(unit_id__in=unit_ids, event_date__isnull=False)
+        .filter(event_date__isnull=False)
         .values_list("unit_id", "first_published_at", "event_date")
         .order_by()
     ):
@@ -100,7 +96,7 @@ def unit_facts(period: Period | str) -> list[UnitFacts]:
                 has_own_page=unit.has_own_page,
                 note_name=unit.note_name,
                 has_introduction=bool(page and page.has_introduction),
-                ever_published=unit.pk in ever_published,
+                ever_published=unit.ever_published,
                 remark=remark.get("text", ""),
                 remark_replaces_shortfall=remark.get("replaces_shortfall", False),
                 delays=tuple(delays[unit.pk]),
