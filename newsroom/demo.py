@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.models import Workflow
 
 from units.models import Unit
 
@@ -25,6 +26,8 @@ class DemoAccount:
     # Vietnamese order: family and middle names, then the given name (get_full_name() reads right).
     first_name: str
     last_name: str
+    # What `make demo` prints next to the account.
+    description: str
 
     @property
     def email(self) -> str:
@@ -32,18 +35,87 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("bbt", Role.BOARD, None, "Nguyễn Văn", "Minh"),
-    DemoAccount("thuky", Role.SECRETARIAT, None, "Trần Thị", "Lan"),
-    DemoAccount("giamsat", Role.OVERSIGHT, None, "Lê Văn", "Hùng"),
-    DemoAccount("vanphong", Role.WRITER, "van-phong", "Phạm Thị", "Hoa"),
-    DemoAccount("tuyengiao", Role.WRITER, "ban-tuyen-giao", "Võ Hoài", "Nam"),
-    DemoAccount("tuyphong", Role.WRITER, "tuy-phong", "Huỳnh Thanh", "Tâm"),
-    DemoAccount("tuyphong.duyet", Role.APPROVER, "tuy-phong", "Đặng Ngọc", "Sơn"),
-    DemoAccount("yte.duyet", Role.APPROVER, "cdn-y-te", "Bùi Phương", "Thảo"),
-    DemoAccount("ketoan.tuyphong", Role.FINANCE, "tuy-phong", "Ngô Thị", "Mai"),
+    DemoAccount(
+        "bbt",
+        Role.BOARD,
+        None,
+        "Nguyễn Văn",
+        "Minh",
+        "Thường trực Ban Biên tập: duyệt tin - bài các ban, đơn vị trực thuộc; gỡ tin - bài",
+    ),
+    DemoAccount(
+        "thuky",
+        Role.SECRETARIAT,
+        None,
+        "Trần Thị",
+        "Lan",
+        "Tổ Thư ký: biên tập mọi tin - bài, không xuất bản",
+    ),
+    DemoAccount(
+        "giamsat", Role.OVERSIGHT, None, "Lê Văn", "Hùng", "Ban Thường vụ – giám sát: báo cáo, nhắc nhở"
+    ),
+    DemoAccount(
+        "vanphong",
+        Role.WRITER,
+        "van-phong",
+        "Phạm Thị",
+        "Hoa",
+        "Biên tập viên Văn phòng (gửi Thường trực BBT duyệt)",
+    ),
+    DemoAccount(
+        "tuyengiao",
+        Role.WRITER,
+        "ban-tuyen-giao",
+        "Võ Hoài",
+        "Nam",
+        "Biên tập viên Ban Tuyên giáo (gửi Thường trực BBT duyệt)",
+    ),
+    DemoAccount(
+        "tuyphong",
+        Role.WRITER,
+        "tuy-phong",
+        "Huỳnh Thanh",
+        "Tâm",
+        "Biên tập viên LĐLĐ huyện Tuy Phong (gửi lãnh đạo đơn vị duyệt)",
+    ),
+    DemoAccount(
+        "tuyphong.duyet",
+        Role.APPROVER,
+        "tuy-phong",
+        "Đặng Ngọc",
+        "Sơn",
+        "Lãnh đạo LĐLĐ huyện Tuy Phong: duyệt và đăng tin - bài của đơn vị",
+    ),
+    DemoAccount(
+        "yte.duyet",
+        Role.APPROVER,
+        "cdn-y-te",
+        "Bùi Phương",
+        "Thảo",
+        "Lãnh đạo CĐN Y tế: duyệt và đăng tin - bài của đơn vị",
+    ),
+    DemoAccount(
+        "ketoan.tuyphong",
+        Role.FINANCE,
+        "tuy-phong",
+        "Ngô Thị",
+        "Mai",
+        "Kế toán LĐLĐ huyện Tuy Phong: bảng kê nhuận bút của đơn vị",
+    ),
 )
 # The demo loader creates the superuser `admin`; the newsroom puts it in the IT team's group.
 IT_SUPERUSER = "admin"
+
+
+def demo_step() -> str:
+    """The demo loader's step (demo/steps.py): roles, workflows, accounts; a one-line summary."""
+    report = load_newsroom_demo()
+    summary = _("%(groups)s nhóm, %(workflows)s quy trình duyệt, %(accounts)s tài khoản tòa soạn") % {
+        "groups": UnitRole.objects.count(),
+        "workflows": Workflow.objects.filter(active=True).count(),
+        "accounts": len(DEMO_ACCOUNTS),
+    }
+    return "\n  ! ".join([summary, *report.warnings])
 
 
 @transaction.atomic

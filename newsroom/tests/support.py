@@ -142,7 +142,10 @@ class Editor:
     ):
         model = "newspage" if kind == "news" else "articlepage"
         url = reverse("wagtailadmin_pages:add", args=("posts", model, unit_page(unit_code).pk))
-        data = editor_form_data(self.client.get(url))
+        response = self.client.get(url)
+        if response.status_code != 200:  # not allowed to add here
+            return response
+        data = editor_form_data(response)
         data.update(
             {
                 "title": title,
