@@ -120,18 +120,20 @@ def _rich(paragraph, text: str, size=BODY_PT):
 
 def _rule(cell, width_mm: float, cell_mm: float):
     """A short centred solid line (under the issuing body and the motto)."""
-    paragraph = _paragraph(cell, size=4, align=WD_ALIGN_PARAGRAPH.CENTER, before=3)
+    paragraph = _paragraph(cell, size=2, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph.paragraph_format.line_spacing = Pt(3)
     side = max((cell_mm - width_mm) / 2, 0)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
+    # Drawn under a tiny empty paragraph, so it sits clear of the text above.
+    line = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        top.set(qn(key), value)
-    borders.append(top)
+        line.set(qn(key), value)
+    borders.append(line)
     ppr.insert_element_before(borders, *AFTER_P_BORDERS)
-    _set_font(paragraph.add_run(""), 4)
+    _set_font(paragraph.add_run(""), 2)
     return paragraph
 
 
