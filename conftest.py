@@ -10,6 +10,9 @@ from django.core.management import call_command
 
 from tests.i18n_support import ensure_compiled_messages
 
+# Fixtures for browser tests of any app (a site in a subprocess, chromium): see the module.
+pytest_plugins = ["tests.browser_support"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_messages():
