@@ -175,11 +175,16 @@ def _layout_table(document, widths_mm):
     return table.rows[0].cells
 
 
-def _repeat_header(row):
+def _row_flag(row, tag: str):
+    """<w:cantSplit/> keeps a row on one page; <w:tblHeader/> repeats it on every page."""
     tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    flag = OxmlElement(tag)
+    flag.set(qn("w:val"), "true")
+    # trPr's children come in schema order: cantSplit before tblHeader.
+    if tag == "w:cantSplit" and len(tr_pr):
+        tr_pr.insert(0, flag)
+    else:
+        tr_pr.append(flag)
 
 
 def _page_number_header(section):
@@ -289,8 +294,8 @@ def _signature(document, report: ReportDocument):
 
 
 def _cell_spacing(paragraph):
-    paragraph.paragraph_format.space_before = Pt(2)
-    paragraph.paragraph_format.space_after = Pt(2)
+    paragraph.paragraph_format.space_before = Pt(1)
+    paragraph.paragraph_format.space_after = Pt(1)
 
 
 def attachment_subtitle(report: ReportDocument) -> str:
@@ -302,7 +307,7 @@ def attachment_subtitle(report: ReportDocument) -> str:
     return f"(kèm theo Công văn số{' ' * 8}/{suffix} ngày{' ' * 4}/{' ' * 4}/{year} của {body})"
 
 
-ATTACHMENT_WIDTHS_MM = (11, 50, 24, 24, TEXT_WIDTH_MM - 11 - 50 - 24 - 24)
+ATTACHMENT_WIDTHS_MM = (10, 57, 21, 21, TEXT_WIDTH_MM - 10 - 57 - 21 - 21)
 
 
 def _attachment(document, report: ReportDocument):
@@ -313,14 +318,17 @@ def _attachment(document, report: ReportDocument):
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = table.rows[0]
-    _repeat_header(header)
+    _row_flag(header, "w:cantSplit")
+    _row_flag(header, "w:tblHeader")
     for cell, text in zip(header.cells, report.column_headings(), strict=True):
         paragraph = cell.paragraphs[0]
         paragraph.alignment = centre
         _cell_spacing(paragraph)
         _set_font(paragraph.add_run(text), 12, bold=True)
     for row in report.rows:
-        cells = table.add_row().cells
+        table_row = table.add_row()
+        _row_flag(table_row, "w:cantSplit")
+        cells = table_row.cells
         values = [str(row.tt), row.unit_name, str(row.news), str(row.articles)]
         for index, (cell, value) in enumerate(zip(cells, values, strict=False)):
             paragraph = cell.paragraphs[0]
