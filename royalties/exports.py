@@ -267,6 +267,7 @@ BOLD = Font(bold=True)
 MONEY = "#,##0"
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAP = Alignment(vertical="top", wrap_text=True)
+TOP = Alignment(vertical="top")
 
 
 class _Sheet:
@@ -276,6 +277,13 @@ class _Sheet:
         self.ws = sheet
         self.columns = columns
         self.row = 1
+        self.column_widths: list[float] = []
+        # Landscape, one page wide: a payment list is printed and signed.
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
     def write(self, values, *, bold=False, border=False, money_from=None, align=None):
         for col, value in enumerate(values, start=1):
@@ -289,9 +297,20 @@ class _Sheet:
                 cell.number_format = MONEY
             if align is not None:
                 cell.alignment = align
-            elif isinstance(value, str):
-                cell.alignment = WRAP
+            else:
+                cell.alignment = WRAP if isinstance(value, str) else TOP
+        self._fit_height(values)
         self.row += 1
+
+    def _fit_height(self, values):
+        """Spreadsheets do not grow a row for wrapped text written by openpyxl: estimate it."""
+        lines = 1
+        for col, value in enumerate(values):
+            if isinstance(value, str) and col < len(self.column_widths):
+                per_line = max(int(self.column_widths[col] * 1.1) - 1, 1)
+                lines = max(lines, -(-len(value) // per_line))
+        if lines > 1:
+            self.ws.row_dimensions[self.row].height = 15 * lines
 
     def merged(self, text, *, first=1, last=None, bold=False, italic=False, size=None, align=CENTER):
         last = last or self.columns
@@ -306,6 +325,7 @@ class _Sheet:
         self.row += count
 
     def widths(self, widths):
+        self.column_widths = list(widths)
         for col, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(col)].width = width
 
@@ -344,7 +364,8 @@ def statement_xlsx(report: StatementReport) -> bytes:
     ws = workbook.active
     ws.title = report.period.code
     sheet = _Sheet(ws, columns=10)
-    sheet.widths([5, 44, 7, 12, 24, 8, 7, 8, 14, 30])
+    # Columns F-I also hold the author table's amounts, hence their width.
+    sheet.widths([5, 42, 7, 12, 24, 13, 13, 13, 14, 24])
     statement = report.statement
     _heading(sheet, report.organisation_name, report.unit.name, statement.number if statement else "")
     sheet.merged(report.title.upper(), bold=True, size=14)
@@ -441,9 +462,6 @@ def statement_xlsx(report: StatementReport) -> bytes:
     ws.merge_cells(start_row=sheet.row - 1, start_column=2, end_row=sheet.row - 1, end_column=6)
     when = statement.closed_at if statement and statement.closed_at else timezone.now()
     _signatures(sheet, report.place, when)
-    ws.print_title_rows = None
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
     return _save(workbook)
 
 

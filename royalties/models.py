@@ -76,6 +76,10 @@ class BaseSalary(models.Model):
     def __str__(self):
         return f"{format_vnd(self.amount)} ({_('từ')} {format_date(self.valid_from)})"
 
+    @property
+    def amount_text(self) -> str:
+        return format_vnd(self.amount)
+
 
 def _one_of(amount, coefficient, field_names, required=True):
     """Exactly one of a fixed sum and a coefficient (or none, when not required)."""

@@ -5,6 +5,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -47,7 +48,7 @@ class RateTableViewSet(SnippetViewSet):
     icon = "form"
     menu_label = _("Bảng mức nhuận bút")
     menu_order = 10
-    list_display = ["name", "decision", "valid_from", "is_example"]
+    list_display = ["name", "decision", "valid_from", BooleanColumn("is_example", label=_("Ví dụ"))]
 
 
 class BaseSalaryViewSet(SnippetViewSet):
@@ -55,7 +56,11 @@ class BaseSalaryViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Mức lương cơ sở")
     menu_order = 11
-    list_display = ["amount", "valid_from", "source"]
+    list_display = [
+        Column("amount_text", label=_("Mức lương cơ sở"), sort_key="amount"),
+        "valid_from",
+        "source",
+    ]
 
 
 class GradeViewSet(SnippetViewSet):
