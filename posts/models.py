@@ -10,8 +10,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -114,6 +116,17 @@ class PostPage(Page):
         index.SearchField("search_text"),
         index.FilterField("kind"),
         index.FilterField("unit"),
+    ]
+    # Read-only API v2 (/api/v2/pages/?type=posts.NewsPage&fields=...): what other sites syndicate.
+    # Never the royalty grade, the authors' shares or the search column.
+    api_fields = [
+        APIField("kind"),
+        APIField("lead"),
+        APIField("event_date"),
+        APIField("unit_name", serializer=serializers.CharField(source="unit.name", read_only=True)),
+        APIField("images"),
+        APIField("body"),
+        APIField("authors"),
     ]
 
     class Meta:
@@ -231,6 +244,7 @@ class PostImage(Orderable):
     caption = models.CharField(_("chú thích"), max_length=300, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+    api_fields = [APIField("image"), APIField("caption")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("hình ảnh")
@@ -250,6 +264,7 @@ class PostAuthor(Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("share_percent")]
+    api_fields = [APIField("name")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("tác giả")

@@ -33,3 +33,16 @@ def test_images_endpoint_hides_images_of_drafts(client, unit_page):
     assert shown.pk in ids
     assert secret.pk not in ids
     assert client.get(f"/api/v2/images/{secret.pk}/").status_code == 404
+
+
+def test_post_fields_for_syndication(client, post):
+    data = client.get(f"/api/v2/pages/{post.pk}/").json()
+    assert data["lead"] == post.lead
+    assert data["kind"] == post.kind
+    assert data["unit_name"] == post.unit.name
+    assert data["meta"]["first_published_at"]
+    assert data["images"][0]["caption"] == post.images.first().caption
+    assert [author["name"] for author in data["authors"]] == [a.name for a in post.authors.all()]
+    # Nothing of the royalty desk or the search index.
+    assert "grade" not in data and "search_text" not in data
+    assert all("share_percent" not in author for author in data["authors"])
