@@ -148,6 +148,18 @@ def save_screenshot():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     def save(page, name: str, full_page: bool = True) -> Path:
+        if full_page:
+            # Lazy images load only near the viewport: walk down the page first, then back up.
+            page.evaluate(
+                """async () => {
+                    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+                        window.scrollTo(0, y);
+                        await new Promise(resolve => setTimeout(resolve, 50));
+                    }
+                    window.scrollTo(0, 0);
+                }"""
+            )
+            page.wait_for_load_state("networkidle")
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=full_page)
         return path
