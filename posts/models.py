@@ -132,7 +132,11 @@ class PostPage(Page):
     class Meta:
         verbose_name = _("tin - bài")
         verbose_name_plural = _("tin - bài")
-        indexes = [models.Index(fields=["unit", "kind"], name="posts_unit_kind")]
+        indexes = [
+            models.Index(fields=["unit", "kind"], name="posts_unit_kind"),
+            # The home page's “Tin nổi bật”: a handful of rows among many thousands.
+            models.Index(fields=["featured"], name="posts_featured", condition=models.Q(featured=True)),
+        ]
 
     @property
     def kind_label(self) -> str:
