@@ -1,13 +1,19 @@
 """The “Nhuận bút” menu: statements, summary and author screens, and the reference data
 (rate tables, base salaries, grades) as snippets in the same group."""
 
+import datetime
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from vietnamese.dates import format_date
+from vietnamese.money import format_vnd
 
 from . import access, urls
 from .models import BaseSalary, Grade, RateTable
@@ -85,5 +91,28 @@ register_snippet(RoyaltiesGroup)
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    actions.register_action(CLOSE_ACTION, _("Chốt bảng kê"), _("Đã chốt bảng kê"))
-    actions.register_action(PAY_ACTION, _("Xác nhận chi trả"), _("Đã xác nhận chi trả"))
+    @actions.register_action(CLOSE_ACTION)
+    class CloseFormatter(LogFormatter):
+        label = _("Chốt bảng kê")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            try:
+                return _("Đã chốt bảng kê số %(number)s: %(lines)s dòng, thành tiền %(gross)s") % {
+                    "number": data["number"],
+                    "lines": data["lines"],
+                    "gross": format_vnd(data["gross"]),
+                }
+            except (KeyError, TypeError):
+                return _("Đã chốt bảng kê")
+
+    @actions.register_action(PAY_ACTION)
+    class PayFormatter(LogFormatter):
+        label = _("Xác nhận chi trả")
+
+        def format_message(self, log_entry):
+            try:
+                paid_on = datetime.date.fromisoformat(log_entry.data["paid_on"])
+            except (KeyError, TypeError, ValueError):
+                return _("Đã xác nhận chi trả")
+            return _("Đã xác nhận chi trả ngày %(day)s") % {"day": format_date(paid_on)}

@@ -11,6 +11,8 @@ from django.utils import timezone
 from newsroom.models import Role, UnitRole
 from newsroom.provisioning import setup_roles
 from royalties.models import Statement, StatementState
+from royalties.services import statement_close, statement_for
+from tests.english_labels import english_labels_in, visible_text
 
 from .factories import make_post, make_unit, vn
 
@@ -120,7 +122,7 @@ def test_close_and_mark_paid_through_the_screens(client, units, accountant):
 
     page = client.get(STATEMENT, {"unit": mine.code, "month": "2017-03"})
     assert not page.context["can_close"] and page.context["can_mark_paid"]
-    assert "Đã chốt bảng kê" in page.text  # the log
+    assert "Đã chốt bảng kê số 03/BK-NB: 1 dòng, thành tiền 217.800 đ" in page.text  # the log
 
     pay_url = reverse("royalties:mark_paid", args=[statement.pk])
     today = timezone.localdate()
@@ -193,3 +195,25 @@ def test_unit_outside_the_unit_list_makes_new_unit_visible_to_admins(admin_clien
     unit = make_unit()
     response = admin_client.get(STATEMENT, {"unit": unit.code, "month": "2017-03"})
     assert response.context["report"].unit == unit
+
+
+def test_screens_speak_vietnamese(admin_client, units):
+    mine, _other = units
+    statement = statement_close_for_test(mine)
+    urls = [
+        f"{STATEMENT}?unit={mine.code}&month=2017-03",
+        f"{STATEMENT}?unit={mine.code}&month=2017-04",
+        f"{SUMMARY}?month=2017-03",
+        f"{AUTHOR}?name=Phan+V%C4%83n+%C4%90%E1%BB%A9c&first=2017-01&last=2017-06",
+        reverse("royalties:close", args=[mine.code, "2017-04"]),
+        reverse("royalties:mark_paid", args=[statement.pk]),
+        reverse("wagtailsnippets_royalties_ratetable:list"),
+    ]
+    for url in urls:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert english_labels_in(visible_text(response.text)) == [], url
+
+
+def statement_close_for_test(unit):
+    return statement_close(statement_for(unit, "2017-03"), None, "03/BK")

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from posts.models import PostAuthor, PostPage
 from royalties.models import BaseSalary, SalaryBasis
 from royalties.selectors import federation_summary, statement_rows
+from royalties.services import statement_close, statement_for
 
 from .factories import make_post, make_table, make_unit, reset_settings, vn
 
@@ -272,8 +273,6 @@ def test_constant_number_of_queries_per_statement(unit):
 
 
 def test_constant_number_of_queries_with_closed_months_and_adjustments(unit):
-    from royalties.services import statement_close, statement_for
-
     for day in (1, 2):
         make_post(unit, vn(2017, 2, day))
     statement_close(statement_for(unit, "2017-02"), None, "1")
