@@ -19,7 +19,7 @@ class UnpublishReasonForm(forms.Form):
         label=_("Lý do gỡ xuống"),
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Lý do được ghi vào nhật ký duyệt tin - bài và gửi kèm thông báo."),
+        help_text=_("Lý do được ghi vào nhật ký duyệt tin - bài và lịch sử của tin - bài."),
         error_messages={"required": _("Hãy ghi lý do gỡ tin - bài xuống.")},
     )
     include_descendants = forms.BooleanField(required=False)
