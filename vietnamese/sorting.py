@@ -67,3 +67,20 @@ def vietnamese_sorted(
     """sorted() in Vietnamese order; ``key`` extracts the string to compare."""
     extract: Callable[[Any], str] = key or str
     return sorted(iterable, key=lambda item: sort_key(extract(item)), reverse=reverse)
+
+
+def person_sort_key(full_name: str) -> tuple[SortKey, SortKey, str]:
+    """Key for lists of people, Vietnamese style: given name (the last word) first, then the
+    family and middle names, so "Lê Văn Hùng" < "Trần Thị Lan" < "Nguyễn Văn Minh"."""
+    words = full_name.split()
+    if not words:
+        return ((), (), "")
+    return (sort_key(words[-1]), sort_key(" ".join(words[:-1])), full_name)
+
+
+def people_sorted(
+    iterable: Iterable[T], key: Callable[[T], str] | None = None, reverse: bool = False
+) -> list[T]:
+    """sorted() of people by ``person_sort_key``; ``key`` extracts the full name."""
+    extract: Callable[[Any], str] = key or str
+    return sorted(iterable, key=lambda item: person_sort_key(extract(item)), reverse=reverse)

@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from vietnamese.sorting import sort_key, vietnamese_sorted
+from vietnamese.sorting import people_sorted, sort_key, vietnamese_sorted
 
 ORDER_CASES = [
     (
@@ -59,3 +59,21 @@ def test_key_argument_and_reverse():
 
 def test_digits_before_letters():
     assert vietnamese_sorted(["Ba", "2", "10", "An"]) == ["10", "2", "An", "Ba"]
+
+
+PEOPLE_CASES = [
+    # By given name (tên), then family and middle names (họ và tên đệm).
+    (
+        ["Nguyễn Văn Minh", "Trần Thị Lan", "Lê Văn Hùng", "Đỗ Thị An", "Bùi Thị An", "Ánh"],
+        ["Bùi Thị An", "Đỗ Thị An", "Ánh", "Lê Văn Hùng", "Trần Thị Lan", "Nguyễn Văn Minh"],
+    ),
+    (["Phạm Đức", "Phạm Dũng", "Võ Ân", "Võ Ăn"], ["Võ Ăn", "Võ Ân", "Phạm Dũng", "Phạm Đức"]),
+]
+
+
+@pytest.mark.parametrize(("people", "expected"), PEOPLE_CASES)
+def test_people_sorted_by_given_name(people, expected):
+    assert people_sorted(people) == expected
+    decomposed = [unicodedata.normalize("NFD", p) for p in people]
+    assert [unicodedata.normalize("NFC", p) for p in people_sorted(decomposed)] == expected
+    assert people_sorted(["  "]) == ["  "]
