@@ -34,7 +34,10 @@ def image_problems(slots: Sequence[ImageSlot]) -> list[str]:
             )
         if not slot.has_image and slot.caption.strip():
             problems.append(
-                _("Dòng hình ảnh thứ %(number)s có chú thích nhưng chưa chọn ảnh.")
+                _(
+                    "Dòng hình ảnh thứ %(number)s có chú thích nhưng chưa chọn ảnh. "
+                    "Hãy chọn ảnh hoặc xóa dòng này."
+                )
                 % {"number": number}
             )
     return problems
