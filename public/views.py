@@ -38,7 +38,10 @@ def search(request):
             prepare_cards(results)
             context.update(terms=terms, results=results)
             if not results.paginator.count:
-                context["message"] = _("Không tìm thấy tin - bài nào có “%(query)s”.") % {"query": query}
+                context["message"] = _(
+                    "Không tìm thấy tin - bài nào có “%(query)s”. "
+                    "Hãy bớt từ, kiểm tra chính tả hoặc thử từ khác."
+                ) % {"query": query}
     return render(request, "public/search.html", context)
 
 
