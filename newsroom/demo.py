@@ -23,9 +23,9 @@ class DemoAccount:
     username: str
     role: Role
     unit_code: str | None
-    # Vietnamese order: family and middle names, then the given name (get_full_name() reads right).
-    first_name: str
-    last_name: str
+    # The whole name, family name first, kept in `first_name`: Django's get_full_name() would put
+    # a given name stored in `first_name` before the family name.
+    full_name: str
     # What `make demo` prints next to the account.
     description: str
 
@@ -39,67 +39,59 @@ DEMO_ACCOUNTS = (
         "bbt",
         Role.BOARD,
         None,
-        "Nguyễn Văn",
-        "Minh",
+        "Nguyễn Văn Minh",
         "Thường trực Ban Biên tập: duyệt tin - bài các ban, đơn vị trực thuộc; gỡ tin - bài",
     ),
     DemoAccount(
         "thuky",
         Role.SECRETARIAT,
         None,
-        "Trần Thị",
-        "Lan",
+        "Trần Thị Lan",
         "Tổ Thư ký: biên tập mọi tin - bài, không xuất bản",
     ),
     DemoAccount(
-        "giamsat", Role.OVERSIGHT, None, "Lê Văn", "Hùng", "Ban Thường vụ – giám sát: báo cáo, nhắc nhở"
+        "giamsat", Role.OVERSIGHT, None, "Lê Văn Hùng", "Ban Thường vụ – giám sát: báo cáo, nhắc nhở"
     ),
     DemoAccount(
         "vanphong",
         Role.WRITER,
         "van-phong",
-        "Phạm Thị",
-        "Hoa",
+        "Phạm Thị Hoa",
         "Biên tập viên Văn phòng (gửi Thường trực BBT duyệt)",
     ),
     DemoAccount(
         "tuyengiao",
         Role.WRITER,
         "ban-tuyen-giao",
-        "Võ Hoài",
-        "Nam",
+        "Võ Hoài Nam",
         "Biên tập viên Ban Tuyên giáo (gửi Thường trực BBT duyệt)",
     ),
     DemoAccount(
         "tuyphong",
         Role.WRITER,
         "tuy-phong",
-        "Huỳnh Thanh",
-        "Tâm",
+        "Huỳnh Thanh Tâm",
         "Biên tập viên LĐLĐ huyện Tuy Phong (gửi lãnh đạo đơn vị duyệt)",
     ),
     DemoAccount(
         "tuyphong.duyet",
         Role.APPROVER,
         "tuy-phong",
-        "Đặng Ngọc",
-        "Sơn",
+        "Đặng Ngọc Sơn",
         "Lãnh đạo LĐLĐ huyện Tuy Phong: duyệt và đăng tin - bài của đơn vị",
     ),
     DemoAccount(
         "yte.duyet",
         Role.APPROVER,
         "cdn-y-te",
-        "Bùi Phương",
-        "Thảo",
+        "Bùi Phương Thảo",
         "Lãnh đạo CĐN Y tế: duyệt và đăng tin - bài của đơn vị",
     ),
     DemoAccount(
         "ketoan.tuyphong",
         Role.FINANCE,
         "tuy-phong",
-        "Ngô Thị",
-        "Mai",
+        "Ngô Thị Mai",
         "Kế toán LĐLĐ huyện Tuy Phong: bảng kê nhuận bút của đơn vị",
     ),
 )
@@ -133,11 +125,7 @@ def load_newsroom_demo(password: str = DEMO_PASSWORD) -> SetupReport:
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
             username=account.username,
-            defaults={
-                "first_name": account.first_name,
-                "last_name": account.last_name,
-                "email": account.email,
-            },
+            defaults={"first_name": account.full_name, "email": account.email},
         )
         if created:
             user.set_password(password)
