@@ -23,11 +23,23 @@ from django.core.management.base import CommandError
 IGNORED = [".venv", ".git", "node_modules", "artifacts", "media", "static_collected"]
 
 
+def catalogue_dirs() -> list[Path]:
+    """LOCALE_PATHS and the locale/ directories of the project's own apps (vietnamese/locale)."""
+    from django.apps import apps
+
+    dirs = [Path(base) for base in settings.LOCALE_PATHS]
+    for config in apps.get_app_configs():
+        path = Path(config.path)
+        if path.is_relative_to(settings.BASE_DIR) and ".venv" not in path.parts:
+            dirs.append(path / "locale")
+    return dirs
+
+
 def stale_catalogues() -> list[Path]:
-    """`.po` files under LOCALE_PATHS whose `.mo` is missing or older."""
+    """`.po` files of `catalogue_dirs()` whose `.mo` is missing or older."""
     stale = []
-    for base in settings.LOCALE_PATHS:
-        for po in sorted(Path(base).glob("*/LC_MESSAGES/*.po")):
+    for base in catalogue_dirs():
+        for po in sorted(base.glob("*/LC_MESSAGES/*.po")):
             mo = po.with_suffix(".mo")
             if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
                 stale.append(po)
