@@ -45,7 +45,6 @@ from .posts import SlugSet
 
 BATCH_SIZE = 2000
 ARTICLE_SHARE = 0.15
-_TAGS = re.compile(r"<[^>]+>")
 
 
 class UnitSlot:
@@ -74,19 +73,6 @@ class UnitSlot:
 def _slug(title: str) -> str:
     # Generated titles repeat often; slugify folds character by character.
     return slugify(title, max_length=70)
-
-
-def plain_body(body: list[dict]) -> str:
-    """The text `PostPage.body_text` reads from a body (paragraphs, captions, quotes)."""
-    parts = []
-    for block in body:
-        if block["type"] == "paragraph":
-            parts.append(_TAGS.sub(" ", block["value"]))
-        elif block["type"] == "image":
-            parts.append(block["value"]["caption"])
-        elif block["type"] == "quote":
-            parts.append(block["value"]["quote"])
-    return " ".join(parts)
 
 
 def random_moment(rng: random.Random, first: datetime.date, now: datetime.datetime) -> datetime.datetime:
@@ -259,9 +245,7 @@ class BulkLoader:
                 lead=text.lead,
                 body=text.body,
                 event_date=event_date,
-                search_text=self.fold(
-                    " ".join([text.title, text.lead, plain_body(text.body), authors, *text.tags])
-                ),
+                search_text=self.fold(" ".join([text.title, text.lead, text.body_text, authors, *text.tags])),
             )
             post_rows.append(tuple(prep(values) for prep in self.post_columns.values()))
             kind_rows[kind].append((pk,))

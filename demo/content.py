@@ -7,8 +7,8 @@ bulk loader can generate 100 000 posts quickly.
 from __future__ import annotations
 
 import datetime
+import functools
 import random
-import uuid
 from dataclasses import dataclass, field
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
@@ -533,7 +533,7 @@ class PostContent:
     tags: list[str]
     authors: list[tuple[str, int | None]]
     captions: list[str]
-    body_text: str = field(default="")  # plain text of the body, for search_text
+    body_text: str = field(default="")  # what PostPage.body_text() reads: search_text
 
 
 def person_name(rng: random.Random) -> str:
@@ -548,20 +548,27 @@ def _orgs(unit_code: str) -> list[str]:
     return WORKPLACES.get(unit_code, PROVINCE_WORKPLACES)
 
 
-def _choose_activity(rng: random.Random, unit_code: str, month: int) -> Activity:
-    themed = UNIT_THEMES.get(unit_code)
-    candidates = [
+@functools.cache
+def _candidates(unit_code: str, month: int) -> tuple[tuple[Activity, ...], tuple[Activity, ...]]:
+    """Activities fitting a unit and a month, and among them the unit's themes."""
+    fitting = tuple(
         a for a in ACTIVITIES if (not a.months or month in a.months) and (not a.units or unit_code in a.units)
-    ]
+    )
+    themed = UNIT_THEMES.get(unit_code, ())
+    return fitting, tuple(a for a in fitting if a.code in themed)
+
+
+def _choose_activity(rng: random.Random, unit_code: str, month: int) -> Activity:
+    fitting, themed = _candidates(unit_code, month)
     if themed and rng.random() < 0.75:
-        preferred = [a for a in candidates if a.code in themed]
-        if preferred:
-            candidates = preferred
-    return rng.choice(candidates)
+        return rng.choice(themed)
+    return rng.choice(fitting)
 
 
 def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    """A version-4 UUID string, as Wagtail gives stream blocks, from the seeded generator."""
+    h = f"{rng.getrandbits(128):032x}"
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
 
 def generate(
@@ -597,33 +604,34 @@ def generate(
         title = rng.choice(activity.titles).format(**values)
     lead = rng.choice(activity.leads).format(**values)
 
-    paragraphs: list[str] = []
-    body: list[dict] = []
-    for text in rng.sample(activity.details, k=min(len(activity.details), rng.randint(2, 3))):
-        paragraphs.append(text.format(**values))
+    details = [
+        text.format(**values)
+        for text in rng.sample(activity.details, k=min(len(activity.details), rng.randint(2, 3)))
+    ]
+    sections = []
     if kind == "article":
-        for heading, text in rng.sample(ARTICLE_SECTIONS, k=3):
-            body.append({"type": "paragraph", "value": f"<h2>{heading}</h2>", "id": _uuid(rng)})
-            paragraphs.append(text.format(**values))
-            body.append({"type": "paragraph", "value": f"<p>{paragraphs[-1]}</p>", "id": _uuid(rng)})
+        sections = [(heading, text.format(**values)) for heading, text in rng.sample(ARTICLE_SECTIONS, k=3)]
     closing = rng.choice(CLOSINGS).format(**values)
-    paragraphs.append(closing)
-    details = [{"type": "paragraph", "value": f"<p>{p}</p>", "id": _uuid(rng)} for p in paragraphs]
-    if kind == "article":
-        body = details[:2] + body + details[2:]
-    else:
-        body = details
-    quote = None
+
+    # Blocks in reading order, with the plain text `PostPage.body_text` would read from each.
+    blocks: list[tuple[dict, str]] = []
+
+    def paragraph(html: str, text: str) -> None:
+        blocks.append(({"type": "paragraph", "value": html, "id": _uuid(rng)}, text))
+
+    for text in details[:2]:
+        paragraph(f"<p>{text}</p>", text)
+    for heading, text in sections:
+        paragraph(f"<h2>{heading}</h2>", heading)
+        paragraph(f"<p>{text}</p>", text)
+    for text in [*details[2:], closing]:
+        paragraph(f"<p>{text}</p>", text)
     if rng.random() < 0.35:
         quote = rng.choice(QUOTES)
-        body.insert(
-            1,
-            {
-                "type": "quote",
-                "value": {"quote": quote, "attribution": f"Đồng chí {person_name(rng)}"},
-                "id": _uuid(rng),
-            },
-        )
+        value = {"quote": quote, "attribution": f"Đồng chí {person_name(rng)}"}
+        blocks.insert(1, ({"type": "quote", "value": value, "id": _uuid(rng)}, quote))
+    body = [block for block, _text in blocks]
+    body_text = " ".join(text for _block, text in blocks)
 
     authors = [(person_name(rng), None)]
     if rng.random() < 0.3:
@@ -631,5 +639,4 @@ def generate(
     n_images = rng.choice((1, 1, 2, 2, 3))
     captions = [c.format(**values) + f" ({values['date']})" for c in (list(activity.captions) * 2)[:n_images]]
     tags = list(activity.tags[: rng.randint(0, len(activity.tags))])
-    body_text = " ".join(paragraphs + ([quote] if quote else []))
     return PostContent(title, lead, body, list(activity.topics), tags, authors, captions, body_text)
