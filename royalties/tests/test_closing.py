@@ -17,7 +17,7 @@ from royalties.models import (
     StatementLine,
     StatementState,
 )
-from royalties.selectors import statement_rows
+from royalties.selectors import post_month_is_closed, statement_rows
 from royalties.services import (
     CLOSE_ACTION,
     PAY_ACTION,
@@ -27,7 +27,7 @@ from royalties.services import (
     statement_mark_paid,
 )
 
-from .factories import make_post, make_unit, vn
+from .factories import make_post, make_unit, reset_settings, vn
 
 pytestmark = pytest.mark.django_db
 
@@ -277,3 +277,21 @@ def test_statement_rows_in_a_unit_with_demo_closed_months_stay_consistent():
     report = statement_rows(paid.unit, paid.month)
     assert report.state == StatementState.PAID
     assert report.totals.gross == sum(line.amount for line in report.lines) > 0
+
+
+def test_payment_basis_keeps_the_salary_of_the_first_payment_in_adjustments(unit, accountant):
+    reset_settings(salary_basis="payment")
+    post = make_post(unit, vn(2017, 6, 12))
+    statement = statement_for(unit, "2017-06")
+    statement_close(statement, accountant, "06/BK", now=vn(2017, 7, 5))  # paid at 1 300 000: 234 000
+    assert statement_rows(unit, "2017-06").totals.gross == 234_000
+    PostPage.objects.filter(pk=post.pk).update(grade="A")  # 2.3 × 130 000 = 299 000
+    [line] = statement_rows(unit, "2017-07").adjustments
+    assert line.amount == 65_000  # not recomputed at today's base salary
+
+
+def test_post_month_is_closed(unit, accountant):
+    post = make_post(unit, vn(2017, 3, 10))
+    assert not post_month_is_closed(post)
+    close(unit, "2017-03", accountant)
+    assert post_month_is_closed(PostPage.objects.get(pk=post.pk))
