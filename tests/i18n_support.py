@@ -47,8 +47,14 @@ def stale_catalogues() -> list[Path]:
 
 
 def _reset_translation_caches() -> None:
-    # What django.test.signals does when LOCALE_PATHS changes: forget catalogues loaded so far.
+    # What django.test.signals does when LOCALE_PATHS changes: forget catalogues loaded so far
+    # (something imported during collection may already have read the stale .mo), and Python's
+    # own cache of parsed .mo files, which Django's catalogues are built from.
+    import gettext
+
     from django.utils.translation import trans_real
+
+    gettext._translations.clear()
 
     trans_real._translations = {}
     trans_real._default = None

@@ -1,10 +1,11 @@
 """Wagtail's user and group listings, ordered by name in Vietnamese alphabetical order.
 
-Names follow the labels of Wagtail's user form: ``first_name`` is the given name (Tên) and
-``last_name`` the family and middle names (Họ và tên đệm). Vietnamese lists people by given
-name, then by family and middle names ("Lê Văn Hùng" before "Trần Thị Lan" before
-"Nguyễn Văn Minh"), so "name" sorts by ``first_name`` then ``last_name``, in the database's
-Vietnamese collation (see collation.py); the listing opens in that order.
+Names follow the labels our catalogue gives Wagtail's user form: ``first_name`` holds the family
+and middle names (Họ và tên đệm), ``last_name`` the given name (Tên), so Django's
+``get_full_name()`` reads "Nguyễn Văn Minh". Vietnamese lists people by given name, then by
+family and middle names ("Lê Văn Hùng" before "Trần Thị Lan" before "Nguyễn Văn Minh"): that is
+Wagtail's own "name" ordering (``last_name``, ``first_name``), here in the database's Vietnamese
+collation (see collation.py). The listing opens in that order.
 """
 
 from wagtail.users.views import groups, users
@@ -29,7 +30,7 @@ class VietnameseOrderingMixin:
 
 
 class UserIndexView(VietnameseOrderingMixin, users.IndexView):
-    vietnamese_orderings = {"name": ("first_name", "last_name")}
+    vietnamese_orderings = {"name": ("last_name", "first_name")}
 
 
 class UserViewSet(users.UserViewSet):

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.utils import translation
 
 from posts.models import Topic
 from vietnamese.collation import compare, vietnamese_order
@@ -80,38 +81,54 @@ def admin_client_vi(client):
     return client
 
 
-def listed(response, prefix):
-    return [user for user in response.context["object_list"] if user.username.startswith(prefix)]
+def all_listed(client, url, **params):
+    """Every object of a paginated admin listing, in listing order."""
+    objects, page = [], 1
+    while True:
+        response = client.get(url, {**params, "p": page})
+        assert response.status_code == 200
+        objects += list(response.context["page_obj"].object_list)
+        if page >= response.context["paginator"].num_pages:
+            return objects
+        page += 1
+
+
+def listed(client, url, prefix, **params):
+    return [
+        user.get_full_name() for user in all_listed(client, url, **params) if user.username.startswith(prefix)
+    ]
 
 
 def test_user_listing_orders_by_given_name_then_family_name(admin_client_vi):
     users = get_user_model()
-    # first_name is Tên (given name), last_name Họ và tên đệm (Wagtail's form labels).
+    # first_name: Họ và tên đệm, last_name: Tên (the labels of Wagtail's user form in our catalogue).
     for i, given in enumerate(NAMES):
-        users.objects.create(username=f"vi-order-{i}", first_name=given, last_name="Nguyễn Văn")
-    users.objects.create(username="vi-order-x", first_name="An", last_name="Đỗ Thị")
-    users.objects.create(username="vi-order-y", first_name="An", last_name="Bùi Thị")
+        users.objects.create(username=f"vi-order-{i}", first_name="Nguyễn Văn", last_name=given)
+    users.objects.create(username="vi-order-x", first_name="Đỗ Thị", last_name="An")
+    users.objects.create(username="vi-order-y", first_name="Bùi Thị", last_name="An")
 
-    response = admin_client_vi.get("/admin/users/", {"ordering": "name", "p": 1})
-    assert response.status_code == 200
-    got = [u.get_full_name() for u in listed(response, "vi-order-")]
-    expected = ["An Bùi Thị", "An Đỗ Thị", "An Nguyễn Văn"] + [f"{n} Nguyễn Văn" for n in EXPECTED[1:]]
+    got = listed(admin_client_vi, "/admin/users/", "vi-order-", ordering="name")
+    expected = ["Bùi Thị An", "Đỗ Thị An", "Nguyễn Văn An"] + [f"Nguyễn Văn {n}" for n in EXPECTED[1:]]
     assert got == expected
 
-    response = admin_client_vi.get("/admin/users/", {"ordering": "-name"})
-    assert [u.get_full_name() for u in listed(response, "vi-order-")] == expected[::-1]
+    assert listed(admin_client_vi, "/admin/users/", "vi-order-", ordering="-name") == expected[::-1]
 
     # The listing opens in that order.
-    response = admin_client_vi.get("/admin/users/")
-    assert [u.get_full_name() for u in listed(response, "vi-order-")] == expected
+    assert listed(admin_client_vi, "/admin/users/", "vi-order-") == expected
+
+
+def test_user_form_labels_put_the_family_name_first():
+    with translation.override("vi"):
+        assert [translation.gettext("First Name"), translation.gettext("Last Name")] == [
+            "Họ và tên đệm",
+            "Tên",
+        ]
+        assert translation.gettext("last name") == "tên"
 
 
 def test_group_listing_in_vietnamese_order(admin_client_vi):
     for name in NAMES:
         Group.objects.create(name=f"Tổ {name}")
-    response = admin_client_vi.get("/admin/groups/")
-    assert response.status_code == 200
-    got = [
-        g.name for g in response.context["object_list"] if g.name.startswith("Tổ ") and g.name[3:] in NAMES
-    ]
+    groups = all_listed(admin_client_vi, "/admin/groups/")
+    got = [g.name for g in groups if g.name.startswith("Tổ ") and g.name[3:] in NAMES]
     assert got == [f"Tổ {n}" for n in EXPECTED]
