@@ -23,9 +23,18 @@ class DemoAccount:
     username: str
     role: Role
     unit_code: str | None
-    # The whole name, family name first, kept in `first_name`: Django's get_full_name() would put
-    # a given name stored in `first_name` before the family name.
+    # Vietnamese names as the team stores them (locale/GLOSSARY.md, "Họ và tên"): family and
+    # middle names in `first_name`, the given name in `last_name`; get_full_name() reads right.
     full_name: str
+
+    @property
+    def family_and_middle_names(self) -> str:
+        return self.full_name.rsplit(" ", 1)[0]
+
+    @property
+    def given_name(self) -> str:
+        return self.full_name.rsplit(" ", 1)[-1]
+
     # What `make demo` prints next to the account.
     description: str
 
@@ -125,7 +134,11 @@ def load_newsroom_demo(password: str = DEMO_PASSWORD) -> SetupReport:
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
             username=account.username,
-            defaults={"first_name": account.full_name, "email": account.email},
+            defaults={
+                "first_name": account.family_and_middle_names,
+                "last_name": account.given_name,
+                "email": account.email,
+            },
         )
         if created:
             user.set_password(password)
