@@ -61,9 +61,7 @@ class PostTag(TaggedItemBase):
 class PostPage(Page):
     """What NewsPage and ArticlePage share; not created directly."""
 
-    kind = models.CharField(
-        _("loại"), max_length=10, choices=PostKind.choices, editable=False, db_index=True
-    )
+    kind = models.CharField(_("loại"), max_length=10, choices=PostKind.choices, editable=False, db_index=True)
     # Denormalised from the parent UnitPage on save so that reports group by it directly.
     unit = models.ForeignKey(
         "units.Unit",
@@ -73,7 +71,9 @@ class PostPage(Page):
         null=True,
         editable=False,
     )
-    lead = models.TextField(_("sa-pô (tóm tắt)"), help_text=_("Một hai câu tóm tắt nội dung, hiện dưới tiêu đề."))
+    lead = models.TextField(
+        _("sa-pô (tóm tắt)"), help_text=_("Một hai câu tóm tắt nội dung, hiện dưới tiêu đề.")
+    )
     body = StreamField(PostBodyBlock(), verbose_name=_("nội dung"), blank=True)
     event_date = models.DateField(
         _("ngày diễn ra sự kiện"),
@@ -190,9 +190,7 @@ class PostPage(Page):
             self.kind = self.post_kind
         parent_path = self.path[: -self.steplen] if self.path else ""
         if parent_path:
-            self.unit_id = (
-                UnitPage.objects.filter(path=parent_path).values_list("unit_id", flat=True).first()
-            )
+            self.unit_id = UnitPage.objects.filter(path=parent_path).values_list("unit_id", flat=True).first()
         self.search_text = self.build_search_text()
         return super().save(*args, **kwargs)
 

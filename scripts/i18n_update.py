@@ -34,7 +34,7 @@ import i18n_catalogue as cat  # noqa: E402
 
 def entry_id(domain: str, key) -> str:
     raw = f"{domain}\x04{key[0] or ''}\x04{key[1]}".encode()
-    return hashlib.sha1(raw).hexdigest()[:6]
+    return hashlib.sha1(raw, usedforsecurity=False).hexdigest()[:6]
 
 
 def escape(text: str) -> str:

@@ -36,7 +36,9 @@ class UnitKind(models.Model):
     self_publishing = models.BooleanField(
         _("tự duyệt và đăng tin - bài"),
         default=False,
-        help_text=_("Đơn vị loại này tự duyệt, tự đăng; nếu không, tin - bài gửi Thường trực Ban Biên tập duyệt."),
+        help_text=_(
+            "Đơn vị loại này tự duyệt, tự đăng; nếu không, tin - bài gửi Thường trực Ban Biên tập duyệt."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
@@ -80,13 +82,18 @@ class Unit(models.Model):
     has_own_page = models.BooleanField(
         _("có trang riêng"),
         default=False,
-        help_text=_("Đơn vị có trang riêng trên Website (LĐLĐ huyện); báo cáo ghi chú khi trang chưa có tin - bài."),
+        help_text=_(
+            "Đơn vị có trang riêng trên Website (LĐLĐ huyện); báo cáo ghi chú khi trang chưa có tin - bài."
+        ),
     )
     note_name = models.CharField(
         _("tên gọi trong ghi chú"),
         max_length=60,
         blank=True,
-        help_text=_("Ví dụ “huyện” cho ghi chú “Chưa có tin - bài trên trang của huyện”; để trống thì dùng tên đơn vị."),
+        help_text=_(
+            "Ví dụ “huyện” cho ghi chú “Chưa có tin - bài trên trang của huyện”; "
+            "để trống thì dùng tên đơn vị."
+        ),
     )
     valid_from = models.DateField(_("hoạt động từ ngày"), null=True, blank=True)
     valid_to = models.DateField(_("hoạt động đến ngày"), null=True, blank=True)
@@ -129,9 +136,7 @@ class UnitIndexPage(Page):
 class UnitPage(Page):
     """A unit's own room on the site: its introduction and, as child pages, its posts."""
 
-    unit = models.OneToOneField(
-        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="page"
-    )
+    unit = models.OneToOneField(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="page")
     introduction = RichTextField(
         _("Giới thiệu công đoàn"),
         blank=True,

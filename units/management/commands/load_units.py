@@ -5,7 +5,9 @@ from units.loading import DEFAULT_FIXTURE, OrganisationFileError, load_organisat
 
 
 class Command(BaseCommand):
-    help = _("Nạp (hoặc cập nhật) danh sách loại đơn vị và đơn vị từ tệp JSON; chạy lại nhiều lần vẫn an toàn.")
+    help = _(
+        "Nạp (hoặc cập nhật) danh sách loại đơn vị và đơn vị từ tệp JSON; chạy lại nhiều lần vẫn an toàn."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", default=str(DEFAULT_FIXTURE), help=_("tệp JSON đơn vị"))
