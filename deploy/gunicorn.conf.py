@@ -1,0 +1,36 @@
+"""gunicorn configuration of the portal (systemd: deploy/systemd/congdoan.service).
+
+    gunicorn -c deploy/gunicorn.conf.py congdoan.wsgi
+
+Everything can be overridden from the environment (the benchmark does: GUNICORN_BIND on loopback,
+2 workers). Sync workers behind nginx: nginx buffers slow clients, so a worker is never held by one.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "unix:/run/congdoan/gunicorn.sock")
+# (2 x cores) + 1 is gunicorn's rule of thumb for sync workers doing database I/O.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Workers are recycled now and then (a slow leak never grows without bound), not all at once.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# Load the application once in the master: workers fork with it (faster start, shared memory).
+preload_app = True
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None  # nginx keeps the access log
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+proc_name = "congdoan"
+# Trust X-Forwarded-* from nginx on this host only.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_fork(server, worker):
+    # Connections opened in the master (preload) must not be shared with the workers.
+    from django.db import connections
+
+    connections.close_all()
