@@ -48,10 +48,15 @@ def query_terms(query: str | None) -> list[str]:
     return terms[:MAX_TERMS]
 
 
-def search_posts(query: str | None, posts: QuerySet[PostPage] | None = None) -> QuerySet[PostPage]:
-    """Posts containing every term of `query`, title matches first, newest next.
+def search_posts(
+    query: str | None, posts: QuerySet[PostPage] | None = None, rank_titles: bool = True
+) -> QuerySet[PostPage]:
+    """Posts containing every term of `query`: title matches first (`rank_titles`), newest next.
 
     `posts` narrows what is searched; by default the live posts outside private sections.
+    Ranking reads every match, so for a very common query (thousands of matches) callers ask
+    for newest-first only, which the database answers from its date index in a few rows
+    (see public.views.search).
     """
     terms = query_terms(query)
     if not terms:
@@ -60,6 +65,8 @@ def search_posts(query: str | None, posts: QuerySet[PostPage] | None = None) -> 
         posts = PostPage.objects.live().public()
     for term in terms:
         posts = posts.filter(search_text__contains=term)
+    if not rank_titles:
+        return posts.order_by("-first_published_at", "-pk")
     title_hits = reduce(
         add,
         [Case(When(folded_title__contains=term, then=Value(1)), default=Value(0)) for term in terms],

@@ -1,7 +1,9 @@
 """The federation's own pages: home, “Giới thiệu” (history, organisation chart) and topics."""
 
-from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from dataclasses import dataclass
+
+from django.db import connection, models
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, Value, Window
 from django.db.models.functions import Length, RowNumber, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -15,9 +17,10 @@ from wagtail.models import Page, PageViewRestriction
 from posts.models import PostKind, PostPage, Topic
 from units.models import Unit
 
-from .listing import paginate, prepare_cards
+from .listing import count_at_most, paginate, prepare_cards
 
 POSTS_PER_PAGE = 12
+LISTING_PAGES = 100
 NEWEST_FIRST = ("-first_published_at", "-pk")
 
 
@@ -70,6 +73,77 @@ def latest_posts_per_topic(posts, per_topic: int) -> list[tuple]:
     ]
 
 
+@dataclass
+class HomeLists:
+    featured: list
+    news: list
+    articles: list
+    topic_blocks: list  # [(topic, [posts])], topics without posts left out
+
+
+HOME_SIZES = {"featured": 3, "news": 6, "articles": 4}
+PER_TOPIC = 4
+
+
+def home_lists(published) -> HomeLists:
+    """The home page's lists in a fixed number of queries, each served by an index.
+
+    On PostgreSQL every list's newest ids come in one UNION ALL of small `ORDER BY date LIMIT n`
+    selects (a window over all posts costs seconds at 100 000 posts); SQLite cannot limit the
+    parts of a compound select, so there each list is a query and the topics share one window.
+    Featured posts are left out of “Tin mới” and “Bài viết”, which therefore read a few extra.
+    """
+    sources = {
+        "featured": published.filter(featured=True),
+        "news": published.filter(kind=PostKind.NEWS),
+        "articles": published.filter(kind=PostKind.ARTICLE),
+    }
+    extra = HOME_SIZES["featured"]
+    limits = {
+        "featured": extra,
+        "news": HOME_SIZES["news"] + extra,
+        "articles": HOME_SIZES["articles"] + extra,
+    }
+    if connection.features.supports_slicing_ordering_in_compound:
+        topics = list(Topic.objects.all())
+        for topic in topics:
+            sources[topic] = published.filter(topics=topic)
+            limits[topic] = PER_TOPIC
+        picked = newest_at_once(sources, limits)
+        topic_blocks = [(topic, picked[topic]) for topic in topics if picked[topic]]
+    else:
+        picked = {key: list(latest_posts(source)[: limits[key]]) for key, source in sources.items()}
+        topic_blocks = latest_posts_per_topic(published, PER_TOPIC)
+
+    # With nothing marked “nổi bật”, the newest post leads the page.
+    newest = sorted(picked["news"] + picked["articles"], key=lambda p: (p.first_published_at, p.pk))
+    featured = picked["featured"] or newest[-1:]
+    shown = {post.pk for post in featured}
+    return HomeLists(
+        featured=featured,
+        news=[post for post in picked["news"] if post.pk not in shown][: HOME_SIZES["news"]],
+        articles=[post for post in picked["articles"] if post.pk not in shown][: HOME_SIZES["articles"]],
+        topic_blocks=topic_blocks,
+    )
+
+
+def newest_at_once(sources: dict, limits: dict) -> dict:
+    """{key: newest posts of sources[key], at most limits[key]} in two queries (ids, then posts)."""
+    keys = list(sources)
+    parts = [
+        sources[key]
+        .order_by(*NEWEST_FIRST)
+        .values_list(Value(n, output_field=IntegerField()), "pk")[: limits[key]]
+        for n, key in enumerate(keys)
+    ]
+    ids: dict = {key: [] for key in keys}
+    for n, pk in parts[0].union(*parts[1:], all=True):
+        ids[keys[n]].append(pk)
+    wanted = {pk for pks in ids.values() for pk in pks}
+    by_id = {post.pk: post for post in latest_posts(PostPage.objects.filter(pk__in=wanted))}
+    return {key: [by_id[pk] for pk in pks if pk in by_id] for key, pks in ids.items()}
+
+
 class HomePage(Page):
     """Trang chủ: featured posts, latest tin and bài, a block per topic, the unit directory."""
 
@@ -118,20 +192,17 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A fixed number of queries, whatever the number of posts (see public/tests/test_queries.py).
-        published = published_posts()
-        posts = latest_posts(published)
-        # With nothing marked “nổi bật”, the newest post leads the page.
-        featured = list(posts.filter(featured=True)[:3]) or list(posts[:1])
-        shown = [post.pk for post in featured]
-        news = list(posts.filter(kind=PostKind.NEWS).exclude(pk__in=shown)[:6])
-        articles = list(posts.filter(kind=PostKind.ARTICLE).exclude(pk__in=shown)[:4])
-        topic_blocks = latest_posts_per_topic(published, per_topic=4)
-        prepare_cards(featured + news + articles + [post for _topic, items in topic_blocks for post in items])
-        context["featured_posts"] = featured
-        context["latest_news"] = news
-        context["latest_articles"] = articles
-        context["topic_blocks"] = topic_blocks
+        lists = home_lists(published_posts())
+        prepare_cards(
+            lists.featured
+            + lists.news
+            + lists.articles
+            + [post for _t, posts in lists.topic_blocks for post in posts]
+        )
+        context["featured_posts"] = lists.featured
+        context["latest_news"] = lists.news
+        context["latest_articles"] = lists.articles
+        context["topic_blocks"] = lists.topic_blocks
         context["units"] = Unit.objects.for_directory(timezone.localdate())
         return context
 
@@ -180,14 +251,15 @@ class TopicIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def topic_list(self, request):
-        published = published_posts()
-        topics = Topic.objects.annotate(post_count=Count("posts", filter=Q(posts__in=published.values("pk"))))
-        return self.render(request, context_overrides={"topics": topics})
+        return self.render(request, context_overrides={"topics": Topic.objects.all()})
 
     @path("<slug:slug>/")
     def topic_detail(self, request, slug):
         topic = get_object_or_404(Topic, slug=slug)
-        posts = paginate(request, latest_posts().filter(topics=topic), POSTS_PER_PAGE)
+        posts = latest_posts().filter(topics=topic)
+        # At most LISTING_PAGES pages are offered; older posts stay reachable through search.
+        limit = POSTS_PER_PAGE * LISTING_PAGES
+        posts = paginate(request, posts, POSTS_PER_PAGE, count=min(count_at_most(posts, limit), limit))
         prepare_cards(posts)
         return self.render(
             request,

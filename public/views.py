@@ -8,10 +8,11 @@ from django.views.decorators.http import require_GET
 
 from posts.search import MAX_QUERY_LENGTH, query_terms, search_posts
 
-from .listing import paginate, prepare_cards
+from .listing import count_at_most, paginate, prepare_cards
 from .models import published_posts
 
 RESULTS_PER_PAGE = 10
+RANKED_RESULTS = 1000
 
 
 @require_GET
@@ -30,13 +31,22 @@ def search(request):
         if not terms:
             context["message"] = _("Từ khóa chỉ gồm dấu câu. Hãy nhập chữ hoặc số để tìm.")
         else:
+            # Up to RANKED_RESULTS matches, title matches come first; past that (a very common
+            # word) the newest come first and the count says “hơn 1.000”: ranking would read
+            # every match, newest-first reads a few rows from the date index.
+            published = published_posts()
+            newest_first = search_posts(query, published, rank_titles=False)
+            total = count_at_most(newest_first, RANKED_RESULTS)
+            capped = total > RANKED_RESULTS
+            ordered = newest_first if capped else search_posts(query, published)
             results = paginate(
                 request,
-                search_posts(query, published_posts()).select_related("unit", "unit__page"),
+                ordered.select_related("unit", "unit__page"),
                 RESULTS_PER_PAGE,
+                count=min(total, RANKED_RESULTS),
             )
             prepare_cards(results)
-            context.update(terms=terms, results=results)
+            context.update(terms=terms, results=results, capped=capped, cap=RANKED_RESULTS)
             if not results.paginator.count:
                 context["message"] = _(
                     "Không tìm thấy tin - bài nào có “%(query)s”. "

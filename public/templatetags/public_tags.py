@@ -8,6 +8,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
@@ -15,6 +16,9 @@ from wagtail.models import Page, Site
 
 from posts.search import highlight as highlight_terms
 from public.listing import SHARE_RENDITION, load_post_page, prepare_cards
+from public.models import AboutPage, TopicIndexPage
+from units.models import UnitIndexPage
+from vietnamese.money import format_number
 
 register = template.Library()
 
@@ -40,7 +44,16 @@ def site_sections(request) -> dict:
     if site is not None:
         home = site.root_page
         sections["home"] = home
-        children = Page.objects.child_of(home).live().select_related("content_type").order_by("path")
+        # By content type (indexed, a handful of rows), not by tree position alone: the home
+        # page's descendants are every post of the site.
+        section_types = ContentType.objects.get_for_models(AboutPage, UnitIndexPage, TopicIndexPage).values()
+        children = (
+            Page.objects.child_of(home)
+            .live()
+            .filter(content_type__in=list(section_types))
+            .select_related("content_type")
+            .order_by("path")
+        )
         for page in children:
             key = (page.content_type.app_label, page.content_type.model)
             for name, model in SECTION_MODELS.items():
@@ -92,6 +105,15 @@ def post_page_data(context, post):
         data = load_post_page(post, context.get("related_posts"))
         post._public_page_data = data
     return data
+
+
+@register.filter
+def vn_number(value):
+    """{{ 1234|vn_number }} -> "1.234" (the Vietnamese thousands separator)."""
+    try:
+        return format_number(int(value))
+    except (TypeError, ValueError):
+        return value
 
 
 @register.filter

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from posts.models import PostPage
 from public.feeds import FEED_LENGTH
@@ -67,3 +68,14 @@ def test_unit_feed_of_a_unit_without_posts_is_empty(client, empty_unit_page):
 @pytest.mark.parametrize("url", ["/rss/don-vi/khong-co-don-vi/", "/rss/don-vi/"])
 def test_unknown_unit_feed_is_not_found(client, home, url):
     assert client.get(url).status_code == 404
+
+
+def test_posts_of_a_private_section_stay_out_of_every_list(client, unit_page):
+    post = make_post(unit_page, "Tin nội bộ Xyzabc", featured=True)
+    PageViewRestriction.objects.create(
+        page=unit_page, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
+    )
+    for url in ("/", "/rss/", f"/rss/don-vi/{unit_page.unit.code}/", "/tim-kiem/?q=xyzabc"):
+        assert post.title not in client.get(url).content.decode(), url
+    assert client.get(post.url).status_code == 200  # Wagtail's password form, not the post
+    assert post.lead not in client.get(post.url).content.decode()

@@ -6,6 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 
 from posts.models import PostPage, Topic
+from public import models as public_models
 from public.models import AboutPage, TopicIndexPage
 from units.models import UnitIndexPage, UnitPage
 
@@ -166,7 +167,7 @@ def test_topic_pages(client, home):
     index = TopicIndexPage.objects.get()
     html = get_ok(client, index.url).content.decode()
     topic = Topic.objects.filter(posts__live=True).first()
-    assert topic.name in html and "tin - bài" in html
+    assert topic.name in html
     response = get_ok(client, f"{index.url}{topic.slug}/")
     assert_accessible_basics(response)
     topic_html = response.content.decode()
@@ -189,3 +190,14 @@ def test_not_found_page_in_vietnamese(client, home, path):
 def test_server_error_template_needs_no_context():
     html = render_to_string("500.html")
     assert "Xin lỗi" in html and 'lang="vi"' in html and "/static/css/site.css" in html
+
+
+def test_topic_listing_offers_at_most_listing_pages(client, home, monkeypatch):
+    monkeypatch.setattr(public_models, "LISTING_PAGES", 2)
+    index = TopicIndexPage.objects.get()
+    topic = Topic.objects.filter(posts__live=True).first()
+    total = PostPage.objects.live().filter(topics=topic).count()
+    assert total > 2 * public_models.POSTS_PER_PAGE
+    html = client.get(f"{index.url}{topic.slug}/").content.decode()
+    assert 'aria-label="Trang 2"' in html and 'aria-label="Trang 3"' not in html
+    assert client.get(f"{index.url}{topic.slug}/?trang=9").status_code == 200  # the last page offered

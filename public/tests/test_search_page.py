@@ -1,8 +1,11 @@
 """/tim-kiem/: messages in Vietnamese, highlighted results, pagination that never breaks."""
 
+from datetime import timedelta
+
 import pytest
 
 from posts.search import MAX_QUERY_LENGTH
+from public import views
 
 from .factories import make_image, make_post
 from .html import parse
@@ -69,3 +72,16 @@ def test_bad_page_numbers_never_fail(client, many, page, status):
     assert response.status_code == status
     if status == 200:
         assert "trang 3/3" in response.content.decode()
+
+
+def test_very_common_queries_list_newest_first(client, many, monkeypatch):
+    """Past RANKED_RESULTS matches the count is capped and the newest come first (no ranking)."""
+    monkeypatch.setattr(views, "RANKED_RESULTS", 15)
+    titled = make_post(many[0].get_parent(), "Tin cũ", lead="Nói về ômêga trong sa-pô.")
+    titled.first_published_at = many[-1].first_published_at - timedelta(days=1)
+    titled.save()
+    html = client.get("/tim-kiem/", {"q": "omega"}).content.decode()
+    assert "Tìm thấy hơn 15 tin - bài có “omega”, tin mới nhất trước (trang 1/2)" in html
+    assert html.index("</mark> lần 01<") < html.index("</mark> lần 02<")
+    last = client.get("/tim-kiem/", {"q": "omega", "trang": "2"}).content.decode()
+    assert "Tin cũ" not in last  # beyond the cap: reachable by a narrower query only
