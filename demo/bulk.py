@@ -41,7 +41,7 @@ from vietnamese.text import slugify
 
 from . import content, images
 from .plan import FIRST_DAY, VIETNAM_TZ, in_q1_2017, read_counts
-from .posts import SlugSet
+from .posts import SlugSet, children_of
 
 BATCH_SIZE = 2000
 ARTICLE_SHARE = 0.15
@@ -53,8 +53,7 @@ class UnitSlot:
     def __init__(self, page: UnitPage):
         self.page = page
         self.unit = page.unit
-        children = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1)
-        last = children.order_by("-path").values_list("path", flat=True).first()
+        last = children_of(page).order_by("-path").values_list("path", flat=True).first()
         self.next_number = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
         self.slugs = SlugSet.children_of(page)
         self.added = 0
@@ -103,14 +102,39 @@ class FastFold:
         return " ".join(stripped.replace("đ", "d").replace("Đ", "D").lower().split())
 
 
-def _insert_rows(table: str, columns: list[str], rows: list[tuple]) -> None:
-    if not rows:
-        return
+# Bound parameters per statement: below SQLite's 32 766 and PostgreSQL's 65 535.
+MAX_PARAMETERS = 30_000
+
+
+def _multirow_insert(table: str, columns, rows: list[tuple], returning: str = "") -> list[tuple]:
+    """INSERT `rows` with one multi-row VALUES statement per chunk; the RETURNING rows."""
     quote = connection.ops.quote_name
     names = ", ".join(quote(column) for column in columns)
-    marks = ", ".join(["%s"] * len(columns))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)  # noqa: S608
+    row_marks = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    per_statement = max(1, MAX_PARAMETERS // len(columns))
+    returned = []
+    # The backend's own cursor, not the one DEBUG wraps: logging each statement would quote
+    # its 30 000 parameters (on SQLite with extra queries) for nothing.
+    connection.ensure_connection()
+    cursor = connection.create_cursor()
+    try:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            marks = ", ".join([row_marks] * len(chunk))
+            sql = f"INSERT INTO {quote(table)} ({names}) VALUES {marks}"  # noqa: S608
+            cursor.execute(
+                sql + (f" RETURNING {returning}" if returning else ""), [v for row in chunk for v in row]
+            )
+            if returning:
+                returned.extend(cursor.fetchall())
+    finally:
+        cursor.close()
+    return returned
+
+
+def _insert_rows(table: str, columns: list[str], rows: list[tuple]) -> None:
+    if rows:
+        _multirow_insert(table, columns, rows)
 
 
 # Values the database drivers take as they are; other fields (dates, StreamField JSON)
@@ -150,26 +174,13 @@ def _column_preparers(model) -> dict:
 def _insert_pages(preparers: dict, pages: list[dict]) -> dict[str, int]:
     """INSERT wagtailcore_page rows; returns the new primary key of each path.
 
-    One multi-row INSERT ... RETURNING per chunk (SQLite >= 3.35, PostgreSQL); rows are
-    matched by their unique path, not by the order RETURNING happens to use.
+    RETURNING needs SQLite >= 3.35 or PostgreSQL; rows are matched by their unique path,
+    not by the order RETURNING happens to use.
     """
     quote = connection.ops.quote_name
-    table = quote(Page._meta.db_table)
-    columns = ", ".join(quote(column) for column in preparers)
-    row_marks = "(" + ", ".join(["%s"] * len(preparers)) + ")"
-    per_statement = max(1, 30000 // len(preparers) // 2)
-    ids = {}
-    with connection.cursor() as cursor:
-        for start in range(0, len(pages), per_statement):
-            chunk = pages[start : start + per_statement]
-            params = [prepare(values) for values in chunk for prepare in preparers.values()]
-            marks = ", ".join([row_marks] * len(chunk))
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {marks} RETURNING {quote('id')}, {quote('path')}",  # noqa: S608
-                params,
-            )
-            ids.update((path, pk) for pk, path in cursor.fetchall())
-    return ids
+    rows = [tuple(prepare(values) for prepare in preparers.values()) for values in pages]
+    returned = _multirow_insert(Page._meta.db_table, list(preparers), rows, f"{quote('id')}, {quote('path')}")
+    return {path: pk for pk, path in returned}
 
 
 class BulkLoader:
