@@ -57,6 +57,14 @@ ENGLISH_LABELS = [
     "Last login",
     "Active",
     "Log in",
+    "Moderators",
+    "Editors",
+    "approval",
+    "Editor Guide",
+    "What's new",
+    "More actions",
+    "Page explorer",
+    "Email",
 ]
 
 _PATTERNS = {label: re.compile(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])") for label in ENGLISH_LABELS}
