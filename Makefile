@@ -45,7 +45,9 @@ test: install browser test-only
 test-only:
 	$(PYTHON) manage.py makemigrations --check --dry-run -v 0 --settings=congdoan.settings.test
 	$(VENV)/bin/ruff check --quiet .
-	$(VENV)/bin/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	# Scratch databases of subprocess tests (browser site, backup restore) live in RAM when possible.
+	TMPDIR=$${TMPDIR:-$$( [ -w /dev/shm ] && echo /dev/shm || echo /tmp )} \
+	  $(VENV)/bin/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 lint:
 	$(VENV)/bin/ruff check .
