@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 
 from posts.models import PostAuthor, PostImage, Topic
 from units.models import Unit
+from vietnamese.sorting import sort_key
 
 # public/templates/public/includes/post_card.html
 CARD_RENDITIONS = ("fill-480x300|format-webp", "fill-960x600|format-webp")
@@ -118,7 +119,10 @@ def post_labels(post_id: int) -> dict[str, list[Label]]:
         .order_by()
         .values_list(Value("tag"), "name", "slug", Value(0))
     )
-    rows = sorted(authors.union(topics, tags, all=True), key=lambda row: (row[0], row[3] or 0, row[1]))
+    # Authors in byline order, topics in their set order, tags alphabetically (Vietnamese order).
+    rows = sorted(
+        authors.union(topics, tags, all=True), key=lambda row: (row[0], row[3] or 0, sort_key(row[1]))
+    )
     labels: dict[str, list[Label]] = {"author": [], "topic": [], "tag": []}
     for kind, name, slug, _order in rows:
         labels[kind].append(Label(name, slug))
