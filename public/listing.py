@@ -2,7 +2,7 @@
 
 A list shows each post's first image (as WebP renditions), its unit and the unit's page. The
 page models hand over posts however they select them; `prepare_cards` completes them in at
-most four queries whatever the number of posts (it skips what a queryset already fetched).
+most three queries whatever the number of posts (it skips what a queryset already fetched).
 The rendition specs here must match the `{% srcset_image %}` tags of the card templates,
 otherwise a rendition would be looked up, or created, once per image.
 """
@@ -19,7 +19,7 @@ from posts.models import PostAuthor, PostImage, Topic
 from units.models import Unit
 from vietnamese.sorting import sort_key
 
-# public/templates/public/includes/post_card.html
+# public/templates/public/includes/post_cards.html
 CARD_RENDITIONS = ("fill-480x300|format-webp", "fill-960x600|format-webp")
 # posts/templates/posts/post_page.html (the post's own photos)
 POST_RENDITIONS = ("width-480|format-webp", "width-800|format-webp", "width-1200|format-webp")
@@ -67,7 +67,7 @@ class PostPageData:
 
 
 def load_post_page(post, related_posts) -> PostPageData:
-    """Everything the post page shows beyond the post's own fields, in seven queries.
+    """Everything the post page shows beyond the post's own fields, in five queries.
 
     The post's photos and the related posts' photos come in one query, all their renditions
     in another.
