@@ -132,3 +132,14 @@ def test_group_listing_in_vietnamese_order(admin_client_vi):
     groups = all_listed(admin_client_vi, "/admin/groups/")
     got = [g.name for g in groups if g.name.startswith("Tổ ") and g.name[3:] in NAMES]
     assert got == [f"Tổ {n}" for n in EXPECTED]
+
+
+def test_a_posts_tags_are_listed_in_vietnamese_order():
+    from posts.models import PostPage
+    from public.listing import post_labels
+
+    post = PostPage.objects.live().first().specific
+    post.tags.set(["Đoàn viên", "Dân vận", "An toàn lao động", "Ăn trưa"])
+    post.save()
+    tags = [label.name for label in post_labels(post.pk)["tag"]]
+    assert tags == ["An toàn lao động", "Ăn trưa", "Dân vận", "Đoàn viên"]
