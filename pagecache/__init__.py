@@ -1,0 +1,1 @@
+"""Full-page cache for anonymous readers of the public site (see pagecache/middleware.py)."""
