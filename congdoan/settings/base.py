@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "royalties",
     "demo",
     "safety",
+    "pagecache",
     # Security: CSP, login throttling (axes), two-factor authentication (django-otp, TOTP)
     "csp",
     "axes",
@@ -58,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "safety.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the cache, before sessions and auth (pagecache/middleware.py).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,6 +129,9 @@ else:
             "LOCATION": "congdoan",
         }
     }
+
+# Full-page cache for anonymous readers (pagecache/): on unless PAGECACHE_ENABLED=0.
+PAGECACHE_ENABLED = os.environ.get("PAGECACHE_ENABLED", "1") == "1"
 
 # AxesStandaloneBackend first: it refuses logins of locked-out accounts (see the security block below).
 AUTHENTICATION_BACKENDS = [

@@ -11,3 +11,5 @@ MEDIA_ROOT = BASE_DIR / "artifacts" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Other tests sign in a lot: login lockout is off here; safety/tests turn it on with override_settings.
 AXES_ENABLED = False
+# The page cache would carry pages from one test to the next: pagecache/tests turn it on.
+PAGECACHE_ENABLED = False
