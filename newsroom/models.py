@@ -10,7 +10,10 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Page
+
+from posts.models import PostPage
+from posts.rules import image_problems
 
 
 class Role(models.TextChoices):
@@ -105,6 +108,16 @@ class EditorialApprovalTask(AbstractGroupApprovalTask):
 
     def locked_for_user(self, obj, user):
         return super().locked_for_user(obj, user) and not self._user_may_edit(user)
+
+    def get_actions(self, obj, user):
+        """Approving publishes (each workflow here has one step): a post whose latest version has
+        no photo (Letter 435/LĐLĐ item 5) can only be sent back. The editor's form shows why."""
+        actions = super().get_actions(obj, user)
+        post = obj.specific if isinstance(obj, Page) else obj
+        if actions and isinstance(post, PostPage):
+            if image_problems(post.get_latest_revision_as_object().image_slots()):
+                return [action for action in actions if action[0] != "approve"]
+        return actions
 
     @classmethod
     def get_description(cls):

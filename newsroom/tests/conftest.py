@@ -11,11 +11,7 @@ def federation(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _newsroom_data(request):
-    """Every test but the browser tests (their site runs elsewhere) gets the federation and the
-    database; the browser's event loop must not meet the test database."""
-    if request.node.get_closest_marker("browser"):
-        return
-    request.getfixturevalue("federation")
-    request.getfixturevalue("db")
+def _newsroom_data(federation, db):
+    """The federation and the database for every test here (test_browser.py overrides this:
+    its site runs in another process and the browser's event loop must not meet the database)."""
     mail.outbox = []

@@ -22,6 +22,11 @@ def titled(text):
     return f"{text} ({RUN})"
 
 
+@pytest.fixture(autouse=True)
+def _newsroom_data():
+    """No test database here (see conftest.py): the site under test is the subprocess's."""
+
+
 @pytest.fixture
 def open_as(browser, live_site):
     """open_as("vanphong") -> a signed-in admin page in its own browser context."""

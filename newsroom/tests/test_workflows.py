@@ -202,6 +202,23 @@ def test_board_approving_in_the_editor_after_removing_the_photo_is_refused(clien
     assert not post.live
 
 
+def test_a_waiting_post_that_lost_its_photo_can_only_be_sent_back(client):
+    Editor(client, "vanphong").create("van-phong", "Tin mất ảnh khi chờ duyệt", action="submit")
+    post = post_titled("Tin mất ảnh khi chờ duyệt")
+    latest = post.get_latest_revision_as_object()
+    latest.images = []
+    latest.save_revision(user=user("thuky"))  # e.g. the secretariat removed the photo
+    board = Editor(client, "bbt")
+    assert [name for name, *_ in post.current_workflow_task.get_actions(post, user("bbt"))] == ["reject"]
+    response = board.workflow_action(post, "approve")
+    assert response.status_code in (302, 403)  # refused, never a server error
+    post.refresh_from_db()
+    assert not post.live
+    board.workflow_action(post, "reject", comment="Thiếu ảnh.")
+    post.refresh_from_db()
+    assert post.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+
 # -- the royalty grade, set by whoever approves -----------------------------------------------
 
 
