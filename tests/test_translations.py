@@ -134,6 +134,7 @@ def test_login_page_is_vietnamese(client):
     response = client.get("/admin/login/")
     assert response.status_code == 200
     text = visible_text(response.content.decode())
-    assert "Đăng nhập" in text
+    assert "Đăng nhập trang quản trị" in text and "Mật khẩu" in text
+    assert "Nhập tên đăng nhập của bạn" in response.content.decode()  # placeholder, lower case
     found = english_labels_in(text, LOGIN_LABELS)
     assert not found, f"English on the login page: {found}\n{text}"
