@@ -46,3 +46,44 @@ SAFETY_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] 
 # One reverse proxy in front by default: login lockout reads the client address it appends to
 # X-Forwarded-For (safety.lockout.client_ip). Set TRUSTED_PROXY_COUNT=0 when serving directly.
 SAFETY_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
+# -- Speed and scale (issue 6; docs/deploy.md) ---------------------------------------------------
+# Persistent database connections (a new PostgreSQL connection costs a few ms per request).
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# The cache (Django's and the page cache's) is Redis when REDIS_URL is set (base.py); without it,
+# local memory per worker and the page-cache generation in a file (pagecache/generation.py).
+PAGECACHE_TIMEOUT = int(os.environ.get("PAGECACHE_TIMEOUT", "600"))
+
+# Media on S3-compatible object storage when a bucket is named (several app servers share it).
+# Needs the optional dependency: pip install ".[s3]" (django-storages with boto3).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # e.g. the CDN's name
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = False  # public images: plain URLs, cacheable by the CDN
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=2592000"}
+    # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment (read by boto3).
+
+# A CDN or caching proxy in front: Wagtail purges a page's URLs when it is published.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+CLOUDFLARE_ZONEID = os.environ.get("CLOUDFLARE_ZONEID", "")
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_ZONEID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": CLOUDFLARE_ZONEID,
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
