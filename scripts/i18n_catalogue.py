@@ -170,9 +170,7 @@ def parse_po(path: Path | str) -> tuple[Entry | None, list[Entry]]:
             if "msgid" in current and last_field is not None:
                 flush()
             if line.startswith("#,"):
-                current.setdefault("flags", []).extend(
-                    f.strip() for f in line[2:].split(",") if f.strip()
-                )
+                current.setdefault("flags", []).extend(f.strip() for f in line[2:].split(",") if f.strip())
             elif line.startswith("#."):
                 current.setdefault("extracted", []).append(line[2:].strip())
             elif line.startswith("#:"):
@@ -193,9 +191,7 @@ def parse_po(path: Path | str) -> tuple[Entry | None, list[Entry]]:
                     current[last_field] += value
                 continue
             keyword, _, rest = line.partition(" ")
-            if keyword in ("msgctxt", "msgid") and (
-                "msgstr" in current or current.get("msgstr_plural")
-            ):
+            if keyword in ("msgctxt", "msgid") and ("msgstr" in current or current.get("msgstr_plural")):
                 flush()
             if obsolete:
                 current["obsolete"] = True
@@ -429,8 +425,10 @@ def check_placeholders(entry: Entry) -> list[str]:
         if got == expected:
             continue
         named_only = not _positional(expected)
-        if named_only and set(got) == set(expected) and all(
-            t.startswith("%(") or t.startswith("{") for t in got
+        if (
+            named_only
+            and set(got) == set(expected)
+            and all(t.startswith("%(") or t.startswith("{") for t in got)
         ):
             continue  # a named placeholder may be repeated or reordered
         extra = got - allowed
@@ -451,9 +449,7 @@ def placeholder_problems() -> list[tuple[str, str | None, str, str]]:
             if not entry.translated:
                 continue
             for problem in check_placeholders(entry):
-                problems.append(
-                    (str(target_path(domain).relative_to(PROJECT_ROOT)), *key, problem)
-                )
+                problems.append((str(target_path(domain).relative_to(PROJECT_ROOT)), *key, problem))
     return problems
 
 
