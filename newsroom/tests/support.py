@@ -1,4 +1,7 @@
-"""Test support for the newsroom: the federation's pages, posts in any state, editor form data."""
+"""Test support for the newsroom: posts in any state, and Wagtail's editor driven as a browser would.
+
+The demo federation (units, pages, roles, accounts) is loaded by the root conftest (`load_demo`).
+"""
 
 import datetime
 import io
@@ -9,34 +12,10 @@ from django.core.files.images import ImageFile
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images.models import Image
-from wagtail.models import Page, Site
 
-from newsroom.demo import load_newsroom_demo
 from posts.models import ArticlePage, NewsPage, PostAuthor, PostImage
-from public.models import HomePage
-from units.loading import DEFAULT_FIXTURE, load_organisation, read_organisation_file
-from units.models import UnitIndexPage, UnitPage
+from units.models import UnitPage
 from vietnamese.text import slugify
-
-PASSWORD = "congdoan2017"
-
-
-def ensure_federation():
-    """The demo federation as far as the newsroom needs it; a no-op once `load_demo` has run."""
-    home = HomePage.objects.first()
-    if home is None:
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
-        Site.objects.update_or_create(
-            is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80}
-        )
-    if not UnitIndexPage.objects.exists():
-        home.add_child(instance=UnitIndexPage(title="Đơn vị", slug="don-vi"))
-    load_organisation(read_organisation_file(DEFAULT_FIXTURE))
-    get_user_model().objects.filter(username="admin").exists() or get_user_model().objects.create_superuser(
-        "admin", "cntt@congdoan.local", PASSWORD
-    )
-    load_newsroom_demo()
 
 
 def user(username):
