@@ -170,9 +170,9 @@ def _ensure_task_and_workflow(
     task = EditorialApprovalTask.objects.filter(managed_key=key).first()
     if task is None:
         task = EditorialApprovalTask.objects.create(name=name, managed_key=key)
-    elif not task.active:
-        task.active = True
-        task.save(update_fields=["active"])
+    elif not task.active or task.name != name:
+        task.active, task.name = True, name
+        task.save(update_fields=["active", "name"])
     task.groups.set(approvers)
     task.editor_groups.set(editors)
     workflow = Workflow.objects.filter(workflow_tasks__task=task).order_by("pk").first()
@@ -180,9 +180,9 @@ def _ensure_task_and_workflow(
         workflow = Workflow.objects.create(name=name, active=True)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         report.workflows_created += 1
-    elif not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
+    elif not workflow.active or workflow.name != name:
+        workflow.active, workflow.name = True, name
+        workflow.save(update_fields=["active", "name"])
     return workflow
 
 

@@ -106,13 +106,19 @@ def test_a_unit_that_stops_publishing_itself_goes_to_the_board():
     assert not user("yte.duyet").has_perm("newsroom.set_post_grade")
 
 
-def test_renamed_unit_renames_its_groups():
+def test_renamed_unit_renames_its_groups_and_workflow():
     unit = Unit.objects.get(code="van-phong")
     unit.short_name = "Văn phòng LĐLĐ"
     unit.save()
+    district = Unit.objects.get(code="phan-thiet")
+    district.short_name = "LĐLĐ TP Phan Thiết"
+    district.save()
     setup_roles()
     assert Group.objects.filter(name="Biên tập viên – Văn phòng LĐLĐ").exists()
     assert not Group.objects.filter(name="Biên tập viên – Văn phòng").exists()
+    renamed = "Lãnh đạo đơn vị duyệt – LĐLĐ TP Phan Thiết"
+    assert WorkflowPage.objects.get(page=district.page).workflow.name == renamed
+    assert EditorialApprovalTask.objects.get(managed_key="unit:phan-thiet").name == renamed
 
 
 @pytest.mark.parametrize(
