@@ -13,3 +13,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 AXES_ENABLED = False
 # The page cache would carry pages from one test to the next: pagecache/tests turn it on.
 PAGECACHE_ENABLED = False
+# Static files are not collected for tests: WhiteNoise finds them through the finders on each request
+# (as in development) instead of scanning an absent STATIC_ROOT and warning "No directory at".
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
