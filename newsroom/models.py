@@ -7,10 +7,10 @@ Groups are Django's; page permissions and workflows are Wagtail's. What Wagtail 
 
 from django import forms
 from django.contrib.auth.models import Group
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
 
 from posts.models import PostPage
 from posts.rules import image_problems
@@ -118,6 +118,21 @@ class EditorialApprovalTask(AbstractGroupApprovalTask):
             if image_problems(post.get_latest_revision_as_object().image_slots()):
                 return [action for action in actions if action[0] != "approve"]
         return actions
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """Approve or send back a waiting post once, however many approvers click at the same moment.
+
+        Wagtail reads the task state when the request starts and checks it in memory, so two
+        approvers acting together both pass: without a lock both approvals were logged, the
+        revision was published twice and every notification went out twice. Here the task
+        state's row is locked and read again; whoever comes second finds the task finished and
+        nothing happens (the admin sends that person back to the post, which shows its new state).
+        """
+        current = type(task_state).objects.select_for_update().filter(pk=task_state.pk).first()
+        if current is None or current.status != TaskState.STATUS_IN_PROGRESS:
+            return None
+        return super().on_action(current, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):
