@@ -8,15 +8,22 @@ the oversight office's remark, royalty statements...).
 
 from collections.abc import Callable
 
+from wagtail.images import get_image_model
+
 from newsroom.demo import demo_step as newsroom_roles_and_accounts
 from oversight.loading import demo_step as oversight_quotas
+from public.renditions import warm_renditions
 from royalties.demo import load_demo_royalties
 
 from . import accounts, images, organisation, posts, tree
 
 
 def _images() -> str:
-    return f"{len(images.ensure_image_pool())} ảnh trong bộ “{images.COLLECTION_NAME}”"
+    pool = images.ensure_image_pool()
+    # AVIF/WebP renditions of the pool and the org chart made now, not by the first reader
+    # (or by every test) of a page.
+    warm_renditions(get_image_model().objects.filter(collection=images.demo_collection()))
+    return f"{len(pool)} ảnh trong bộ “{images.COLLECTION_NAME}”"
 
 
 STEPS: list[tuple[str, Callable[[], str | None]]] = [

@@ -1,9 +1,9 @@
 """What every list of posts on the public site needs, fetched in a fixed number of queries.
 
-A list shows each post's first image (as WebP renditions), its unit and the unit's page. The
+A list shows each post's first image (as AVIF/WebP renditions), its unit and the unit's page. The
 page models hand over posts however they select them; `prepare_cards` completes them in at
 most three queries whatever the number of posts (it skips what a queryset already fetched).
-The rendition specs here must match the `{% srcset_image %}` tags of the card templates,
+The rendition specs come from `public.renditions`, as the `{% responsive_image %}` tags' do,
 otherwise a rendition would be looked up, or created, once per image.
 """
 
@@ -16,15 +16,15 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from posts.models import PostAuthor, PostImage, Topic
+from public import renditions
 from units.models import Unit
 from vietnamese.sorting import sort_key
 
-# public/templates/public/includes/post_cards.html
-CARD_RENDITIONS = ("fill-480x300|format-webp", "fill-960x600|format-webp")
-# posts/templates/posts/post_page.html (the post's own photos)
-POST_RENDITIONS = ("width-480|format-webp", "width-800|format-webp", "width-1200|format-webp")
+# The specs of `{% responsive_image %}` (public/renditions.py): cards, and a post's own photos.
+CARD_RENDITIONS = renditions.CARD_RENDITIONS
+POST_RENDITIONS = renditions.WIDE_RENDITIONS
 # Open Graph / JSON-LD / RSS enclosure: one JPEG every consumer understands.
-SHARE_RENDITION = "fill-1200x630|format-jpeg"
+SHARE_RENDITION = renditions.SHARE_RENDITION
 
 
 def rendition_prefetch(lookup: str, specs) -> Prefetch:

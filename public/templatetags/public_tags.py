@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from posts.search import highlight as highlight_terms
 from public.listing import SHARE_RENDITION, load_post_page, prepare_cards
 from public.models import AboutPage, TopicIndexPage
+from public.renditions import card_sizes
 from units.models import UnitIndexPage
 from vietnamese.money import format_number
 
@@ -86,6 +87,8 @@ def post_cards(
         "posts": prepare_cards(posts, units=show_unit),
         "heading_tag": f"h{heading_level}",
         "layout": layout,
+        "sizes": card_sizes(layout),
+        "first_sizes": card_sizes(layout, first=True),
         "eager_first": eager_first,
         "terms": terms or [],
         "show_unit": show_unit,
