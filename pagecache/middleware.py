@@ -1,16 +1,11 @@
-"""Whole responses for anonymous GETs of the public site, from Django's cache framework.
+"""Validators for anonymous readers' pages: ETag, Last-Modified, Cache-Control and 304s.
 
-Placed right after WhiteNoise (before sessions and authentication): a hit costs two cache reads
-and no database query. What is cached:
-
-- GET and HEAD requests without the session cookie (a signed-in user never gets, nor fills, a
-  cached page), outside the admin and the other PAGECACHE_EXCLUDE prefixes;
-- responses with status 200 that set no cookie and are not marked private / no-store (a page
-  with a CSRF token sets the CSRF cookie, so forms are never cached).
-
-Keys hold the generation (pagecache/generation.py), bumped on every publication, so invalidation
-is immediate. The search (PAGECACHE_SHORT_PATHS) keeps results for a short time only. Every
-response of the public site gets an ETag and Last-Modified, and conditional GETs a 304.
+The cache itself is served before Django (pagecache/wsgi.py, wrapped around the application in
+congdoan/wsgi.py). This middleware, right after WhiteNoise, marks what that front may store: every
+anonymous GET/HEAD of the public site (not the admin nor the other PAGECACHE_EXCLUDE prefixes)
+whose response is a 200 that sets no cookie and is not private / no-store gets an ETag (from its
+content) and a Last-Modified, and browsers are told to revalidate (max-age=0); a conditional GET
+whose validators still match is answered 304.
 """
 
 from __future__ import annotations
@@ -22,72 +17,39 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_response_headers
 from django.utils.http import http_date, parse_http_date_safe
 
-from . import generation
-
-DEFAULT_EXCLUDE = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
-HIT_HEADER = "X-Page-Cache"
-
-
-def _setting(name, default):
-    return getattr(settings, name, default)
+from .wsgi import DEFAULT_EXCLUDE, HIT_HEADER  # noqa: F401 - HIT_HEADER re-exported
 
 
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
-    # -- what may be cached ------------------------------------------------------------------
-    def request_is_eligible(self, request) -> bool:
-        """An anonymous GET/HEAD of the public site (validators always; the cache when enabled)."""
+    @staticmethod
+    def request_is_eligible(request) -> bool:
         if request.method not in ("GET", "HEAD"):
             return False
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return False
-        return not request.path.startswith(tuple(_setting("PAGECACHE_EXCLUDE", DEFAULT_EXCLUDE)))
+        exclude = tuple(getattr(settings, "PAGECACHE_EXCLUDE", DEFAULT_EXCLUDE))
+        return not request.path.startswith(exclude)
 
     @staticmethod
-    def response_is_cacheable(response) -> bool:
+    def response_is_public(response) -> bool:
         if response.status_code != 200 or response.streaming or response.cookies:
             return False
         cache_control = response.get("Cache-Control", "").lower()
         return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
-    def timeout(self, request) -> int:
-        if request.path.startswith(tuple(_setting("PAGECACHE_SHORT_PATHS", ("/tim-kiem/",)))):
-            return _setting("PAGECACHE_SHORT_TIMEOUT", 60)
-        return _setting("PAGECACHE_TIMEOUT", 600)
-
-    @staticmethod
-    def key(request, gen: str) -> str:
-        url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-        return f"pagecache:page:{gen}:{digest}"
-
-    # -- serving -------------------------------------------------------------------------------
     def __call__(self, request):
-        if not self.request_is_eligible(request):
-            return self.get_response(request)
-        enabled = _setting("PAGECACHE_ENABLED", True)
-        response = None
-        if enabled:
-            backend = generation.cache()
-            key = self.key(request, generation.current())
-            response = backend.get(key)
-            if response is not None:
-                response[HIT_HEADER] = "hit"
-        if response is None:
-            response = self.get_response(request)
-            if not self.response_is_cacheable(response):
-                return response
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            add_validators(response)
-            # Browsers and proxies revalidate (ETag) rather than keep a page that may change.
-            if "Cache-Control" not in response:
-                patch_response_headers(response, cache_timeout=0)
-            if enabled:
-                backend.set(key, response, self.timeout(request))
-                response[HIT_HEADER] = "miss"
+        response = self.get_response(request)
+        if not self.request_is_eligible(request) or not self.response_is_public(response):
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        add_validators(response)
+        # Browsers and proxies revalidate (ETag) rather than keep a page that may change.
+        if "Cache-Control" not in response:
+            patch_response_headers(response, cache_timeout=0)
         # HEAD: the server (gunicorn, runserver) sends the headers of the GET without the body.
         return conditional_response(request, response)
 

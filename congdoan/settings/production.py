@@ -55,6 +55,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 # The cache (Django's and the page cache's) is Redis when REDIS_URL is set (base.py); without it,
 # local memory per worker and the page-cache generation in a file (pagecache/generation.py).
 PAGECACHE_TIMEOUT = int(os.environ.get("PAGECACHE_TIMEOUT", "600"))
+# The generation file shared by the workers of one server (local memory); MEDIA_ROOT by default.
+if os.environ.get("PAGECACHE_GENERATION_FILE"):
+    PAGECACHE_GENERATION_FILE = os.environ["PAGECACHE_GENERATION_FILE"]
 
 # Media on S3-compatible object storage when a bucket is named (several app servers share it).
 # Needs the optional dependency: pip install ".[s3]" (django-storages with boto3).

@@ -1,0 +1,157 @@
+"""The page cache's front: whole pages for anonymous readers, served before Django is entered.
+
+congdoan/wsgi.py wraps Django's WSGI application in `PageCacheApp`. A hit costs one cache read
+(the page and the generation together: pagecache/generation.current_and_get) and writes stored
+bytes: no request object, no middleware, no signal, no database query. Everything else goes to
+Django unchanged.
+
+What is served from, and stored into, the cache:
+
+- GET (and HEAD, answered from a stored GET) without the session cookie (a signed-in user never
+  gets, nor fills, a cached page), outside the admin and the other PAGECACHE_EXCLUDE prefixes;
+- responses with status 200 that set no cookie, are not marked private / no-store / no-cache and
+  carry the ETag pagecache.middleware gives every public page (a page with a form sets the CSRF
+  cookie, so forms are never cached).
+
+The stored entry is (generation, status, headers, body) under a key made of the scheme, host,
+path and query string, exactly as the client sent them. The generation (pagecache/generation.py)
+changes on every publication, so a page stored before it is never served after it, in any worker
+or on any server sharing the cache. The search (PAGECACHE_SHORT_PATHS) is kept a short time only.
+Headers are stored as Django finally sent them (security headers, CSP included), and a conditional
+GET of a cached page is answered 304 here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from django.conf import settings
+
+from . import generation
+from .rules import cookie_names, not_modified, response_is_cacheable
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_EXCLUDE = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+DEFAULT_SHORT_PATHS = ("/tim-kiem/",)
+HIT_HEADER = "X-Page-Cache"
+# The headers a 304 repeats (RFC 9110 15.4.5), as Django's own conditional responses do.
+NOT_MODIFIED_HEADERS = frozenset(
+    ("cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary")
+)
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def scheme(environ) -> str:
+    """http or https, as Django decides it (SECURE_PROXY_SSL_HEADER set by the reverse proxy)."""
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER
+    if proxy_header:
+        header, secure_value = proxy_header
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def host(environ) -> str:
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        return environ["HTTP_X_FORWARDED_HOST"]
+    if "HTTP_HOST" in environ:
+        return environ["HTTP_HOST"]
+    return f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"
+
+
+def cache_key(environ) -> str:
+    """One key per URL as sent (the raw WSGI strings): only URLs Django answered 200 get stored."""
+    url = (
+        f"{scheme(environ)}://{host(environ)}{environ.get('SCRIPT_NAME', '')}"
+        f"{environ.get('PATH_INFO', '')}?{environ.get('QUERY_STRING', '')}"
+    )
+    digest = hashlib.sha256(url.encode("latin-1", "surrogateescape")).hexdigest()[:32]
+    return f"pagecache:page:{digest}"
+
+
+def request_is_eligible(environ) -> bool:
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    cookies = environ.get("HTTP_COOKIE")
+    if cookies and settings.SESSION_COOKIE_NAME in cookies:
+        if settings.SESSION_COOKIE_NAME in cookie_names(cookies):
+            return False
+    return not environ.get("PATH_INFO", "/").startswith(tuple(_setting("PAGECACHE_EXCLUDE", DEFAULT_EXCLUDE)))
+
+
+def timeout(environ) -> int:
+    if environ.get("PATH_INFO", "/").startswith(
+        tuple(_setting("PAGECACHE_SHORT_PATHS", DEFAULT_SHORT_PATHS))
+    ):
+        return _setting("PAGECACHE_SHORT_TIMEOUT", 60)
+    return _setting("PAGECACHE_TIMEOUT", 600)
+
+
+class PageCacheApp:
+    """WSGI middleware around Django's application (see the module's docstring)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        if not _setting("PAGECACHE_ENABLED", True) or not request_is_eligible(environ):
+            return self.app(environ, start_response)
+        key = cache_key(environ)
+        try:
+            gen, entry = generation.current_and_get(key)
+        except Exception:  # the cache server is down: serve from Django, uncached
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.app(environ, start_response)
+        if entry is not None and entry[0] == gen:
+            return self.serve(environ, start_response, entry)
+        return self.fill(environ, start_response, key, gen)
+
+    @staticmethod
+    def serve(environ, start_response, entry):
+        _gen, status, headers, body = entry
+        values = {name.lower(): value for name, value in headers}
+        if not_modified(
+            environ.get("HTTP_IF_NONE_MATCH", ""),
+            environ.get("HTTP_IF_MODIFIED_SINCE", ""),
+            values.get("etag", ""),
+            values.get("last-modified", ""),
+        ):
+            kept = [(name, value) for name, value in headers if name.lower() in NOT_MODIFIED_HEADERS]
+            start_response("304 Not Modified", [*kept, (HIT_HEADER, "hit")])
+            return []
+        start_response(status, [*headers, (HIT_HEADER, "hit")])
+        # HEAD: the headers of the GET (Content-Length included), no body.
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    def fill(self, environ, start_response, key, gen):
+        sent = {}
+
+        def capture(status, headers, exc_info=None):
+            sent.update(status=status, headers=headers, exc_info=exc_info)
+            return lambda data: None  # Django never writes through it
+
+        result = self.app(environ, capture)
+        status, headers = sent["status"], list(sent["headers"])
+        storable = (
+            environ["REQUEST_METHOD"] == "GET"
+            and getattr(result, "streaming", True) is False
+            and response_is_cacheable(status, headers)
+        )
+        if storable:
+            body = result.content
+            if not any(name.lower() == "content-length" for name, _ in headers):
+                headers.append(("Content-Length", str(len(body))))
+            try:
+                generation.cache().set(key, (gen, status, headers, body), timeout(environ))
+            except Exception:
+                logger.warning("page cache unavailable", exc_info=True)
+            headers = [*headers, (HIT_HEADER, "miss")]
+        start_response(status, headers, sent["exc_info"])
+        # The response itself: the server calls its close(), which ends Django's request.
+        return result
