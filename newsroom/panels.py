@@ -1,6 +1,7 @@
 """Dashboard panels for the newsroom's roles (Wagtail's `construct_homepage_panels`)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from vietnamese.periods import Period
@@ -18,7 +19,12 @@ class AwaitingMyApprovalPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        return {"rows": awaiting_approval_rows(request.user), "request": request}
+        return {
+            "rows": awaiting_approval_rows(request.user),
+            "request": request,
+            "panel_id": "newsroom-awaiting",
+            "heading": _("Chờ tôi duyệt"),
+        }
 
 
 class UnitQuarterPanel(Component):
@@ -49,4 +55,8 @@ class ReturnedPostsPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        return {"rows": returned_post_rows(request.user)}
+        return {
+            "rows": returned_post_rows(request.user),
+            "panel_id": "newsroom-returned",
+            "heading": _("Bị trả lại"),
+        }
