@@ -49,6 +49,49 @@ def csv_headers() -> list[str]:
     ]
 
 
+def statement_headers() -> list[str]:
+    """The post lines' columns of the text and XLSX statements (the XLSX adds “Ghi chú”)."""
+    return [
+        _("TT"),
+        _("Tiêu đề"),
+        _("Loại"),
+        _("Ngày đăng"),
+        _("Tác giả"),
+        _("Xếp loại"),
+        _("Số ảnh"),
+        _("Hệ số"),
+        _("Thành tiền"),
+    ]
+
+
+def summary_headers() -> list[str]:
+    """The federation summary's columns (CSV and XLSX)."""
+    return [
+        _("TT"),
+        _("Đơn vị"),
+        _("Trạng thái"),
+        _("Số bảng kê"),
+        _("Số tin - bài"),
+        _("Thành tiền"),
+        _("Thuế TNCN"),
+        _("Thực nhận"),
+    ]
+
+
+def summary_row(number: int, report: StatementReport, text=lambda value: value) -> list:
+    """One unit's row of the federation summary (CSV and XLSX); `text` is applied to its text cells."""
+    return [
+        number,
+        text(report.unit.name),
+        report.state_label,
+        text(report.statement.number if report.statement else ""),
+        report.posts,
+        report.totals.gross,
+        report.totals.tax,
+        report.totals.net,
+    ]
+
+
 def line_title(line: Line) -> str:
     """The title cell; an adjustment line says what it adjusts."""
     return f"{line.title} ({line.note})" if line.is_adjustment and line.note else line.title
@@ -65,13 +108,21 @@ def summary_filename(summary: FederationSummary, fmt: str) -> str:
 # -- CSV ----------------------------------------------------------------------------
 
 
-def statement_csv(report: StatementReport) -> str:
-    """UTF-8 text: one line per post-author, then the total line."""
+def _csv(headers: list[str], rows: Iterable[list], total: list) -> str:
+    """A CSV table: the headers, the rows, the total line."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(csv_headers())
-    for line in report.lines:
-        writer.writerow(
+    writer.writerow(headers)
+    writer.writerows(rows)
+    writer.writerow(total)
+    return out.getvalue()
+
+
+def statement_csv(report: StatementReport) -> str:
+    """UTF-8 text: one line per post-author, then the total line."""
+    return _csv(
+        csv_headers(),
+        (
             [
                 line.position,
                 safe_text(line_title(line)),
@@ -82,43 +133,19 @@ def statement_csv(report: StatementReport) -> str:
                 line.photos if not line.is_adjustment or line.photos else "",
                 line.amount,
             ]
-        )
-    writer.writerow(["", _("Tổng cộng"), "", "", "", "", "", report.totals.gross])
-    return out.getvalue()
+            for line in report.lines
+        ),
+        ["", _("Tổng cộng"), "", "", "", "", "", report.totals.gross],
+    )
+
+
+def _summary_total(summary: FederationSummary) -> list:
+    return ["", _("Tổng cộng"), "", "", "", summary.totals.gross, summary.totals.tax, summary.totals.net]
 
 
 def summary_csv(summary: FederationSummary) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            _("TT"),
-            _("Đơn vị"),
-            _("Trạng thái"),
-            _("Số bảng kê"),
-            _("Số tin - bài"),
-            _("Thành tiền"),
-            _("Thuế TNCN"),
-            _("Thực nhận"),
-        ]
-    )
-    for number, report in enumerate(summary.reports, start=1):
-        writer.writerow(
-            [
-                number,
-                safe_text(report.unit.name),
-                report.state_label,
-                safe_text(report.statement.number if report.statement else ""),
-                report.posts,
-                report.totals.gross,
-                report.totals.tax,
-                report.totals.net,
-            ]
-        )
-    writer.writerow(
-        ["", _("Tổng cộng"), "", "", "", summary.totals.gross, summary.totals.tax, summary.totals.net]
-    )
-    return out.getvalue()
+    rows = (summary_row(number, report, safe_text) for number, report in enumerate(summary.reports, start=1))
+    return _csv(summary_headers(), rows, _summary_total(summary))
 
 
 # -- text ---------------------------------------------------------------------------
@@ -166,18 +193,7 @@ def statement_text(report: StatementReport) -> str:
         ]
         for line in report.lines
     ]
-    headers = [
-        _("TT"),
-        _("Tiêu đề"),
-        _("Loại"),
-        _("Ngày đăng"),
-        _("Tác giả"),
-        _("Xếp loại"),
-        _("Số ảnh"),
-        _("Hệ số"),
-        _("Thành tiền"),
-    ]
-    lines += _table(headers, rows, right={0, 6, 7, 8})
+    lines += _table(statement_headers(), rows, right={0, 6, 7, 8})
     lines.append(_("Tổng cộng: %(amount)s") % {"amount": format_vnd(report.totals.gross)})
     lines.append(_("Bằng chữ: %(words)s") % {"words": report.amount_in_words})
     lines.append("")
@@ -312,6 +328,27 @@ class _Sheet:
         if lines > 1:
             self.ws.row_dimensions[self.row].height = 15 * lines
 
+    def table(
+        self, headers, rows: Iterable[list], total, *, money_from: int, merge: tuple[int, int] | None = None
+    ):
+        """A bordered table: bold centred headers, the rows, a bold total row; amounts from column
+        `money_from` on; `merge` = (first, last) columns merged into one cell on every row."""
+        self.write(headers, bold=True, border=True, align=CENTER)
+        self._merge_row(merge)
+        for values in rows:
+            self.write(values, border=True, money_from=money_from)
+            self._merge_row(merge)
+        self.write(total, bold=True, border=True, money_from=money_from)
+        self._merge_row(merge)
+
+    def _merge_row(self, merge):
+        """Merge columns of the row just written."""
+        if merge:
+            first, last = merge
+            self.ws.merge_cells(
+                start_row=self.row - 1, start_column=first, end_row=self.row - 1, end_column=last
+            )
+
     def merged(self, text, *, first=1, last=None, bold=False, italic=False, size=None, align=CENTER):
         last = last or self.columns
         cell = self.ws.cell(row=self.row, column=first)
@@ -382,25 +419,9 @@ def statement_xlsx(report: StatementReport) -> bytes:
         sheet.merged(_("BẢN TẠM TÍNH – bảng kê chưa chốt"), bold=True)
         sheet.next()
     sheet.next()
-    sheet.write(
-        [
-            _("TT"),
-            _("Tiêu đề"),
-            _("Loại"),
-            _("Ngày đăng"),
-            _("Tác giả"),
-            _("Xếp loại"),
-            _("Số ảnh"),
-            _("Hệ số"),
-            _("Thành tiền"),
-            _("Ghi chú"),
-        ],
-        bold=True,
-        border=True,
-        align=CENTER,
-    )
-    for line in report.lines:
-        sheet.write(
+    sheet.table(
+        [*statement_headers(), _("Ghi chú")],
+        (
             [
                 line.position,
                 line.title,
@@ -412,14 +433,10 @@ def statement_xlsx(report: StatementReport) -> bytes:
                 line.coefficient_text,
                 line.amount,
                 line.note,
-            ],
-            border=True,
-            money_from=9,
-        )
-    sheet.write(
+            ]
+            for line in report.lines
+        ),
         ["", _("Tổng cộng"), "", "", "", "", "", "", report.totals.gross, ""],
-        bold=True,
-        border=True,
         money_from=9,
     )
     sheet.merged(_("Bằng chữ: %(words)s") % {"words": report.amount_in_words}, italic=True, align=WRAP)
@@ -428,7 +445,7 @@ def statement_xlsx(report: StatementReport) -> bytes:
     sheet.merged(_("CHI TRẢ THEO TÁC GIẢ"), bold=True)
     sheet.next()
     # Columns reused: TT | Họ và tên (2 cols merged into B) | Thành tiền | Thuế | Thực nhận | Ký nhận
-    sheet.write(
+    sheet.table(
         [
             _("TT"),
             _("Họ và tên"),
@@ -441,25 +458,14 @@ def statement_xlsx(report: StatementReport) -> bytes:
             _("Thực nhận"),
             _("Ký nhận"),
         ],
-        bold=True,
-        border=True,
-        align=CENTER,
-    )
-    ws.merge_cells(start_row=sheet.row - 1, start_column=2, end_row=sheet.row - 1, end_column=6)
-    for number, author in enumerate(report.authors, start=1):
-        sheet.write(
-            [number, author.name, "", "", "", "", author.gross, author.tax, author.net, ""],
-            border=True,
-            money_from=7,
-        )
-        ws.merge_cells(start_row=sheet.row - 1, start_column=2, end_row=sheet.row - 1, end_column=6)
-    sheet.write(
+        (
+            [number, author.name, "", "", "", "", author.gross, author.tax, author.net, ""]
+            for number, author in enumerate(report.authors, start=1)
+        ),
         ["", _("Cộng"), "", "", "", "", report.totals.gross, report.totals.tax, report.totals.net, ""],
-        bold=True,
-        border=True,
         money_from=7,
+        merge=(2, 6),
     )
-    ws.merge_cells(start_row=sheet.row - 1, start_column=2, end_row=sheet.row - 1, end_column=6)
     when = statement.closed_at if statement and statement.closed_at else timezone.now()
     _signatures(sheet, report.place, when)
     return _save(workbook)
@@ -478,40 +484,10 @@ def summary_xlsx(summary: FederationSummary, organisation: str = "", place: str 
         _("TỔNG HỢP NHUẬN BÚT %(period)s") % {"period": summary.period.label.upper()}, bold=True, size=14
     )
     sheet.next(2)
-    sheet.write(
-        [
-            _("TT"),
-            _("Đơn vị"),
-            _("Trạng thái"),
-            _("Số bảng kê"),
-            _("Số tin - bài"),
-            _("Thành tiền"),
-            _("Thuế TNCN"),
-            _("Thực nhận"),
-        ],
-        bold=True,
-        border=True,
-        align=CENTER,
-    )
-    for number, report in enumerate(summary.reports, start=1):
-        sheet.write(
-            [
-                number,
-                report.unit.name,
-                report.state_label,
-                report.statement.number if report.statement else "",
-                report.posts,
-                report.totals.gross,
-                report.totals.tax,
-                report.totals.net,
-            ],
-            border=True,
-            money_from=6,
-        )
-    sheet.write(
-        ["", _("Tổng cộng"), "", "", "", summary.totals.gross, summary.totals.tax, summary.totals.net],
-        bold=True,
-        border=True,
+    sheet.table(
+        summary_headers(),
+        (summary_row(number, report) for number, report in enumerate(summary.reports, start=1)),
+        _summary_total(summary),
         money_from=6,
     )
     sheet.merged(_("Bằng chữ: %(words)s") % {"words": summary.amount_in_words}, italic=True, align=WRAP)
@@ -521,13 +497,9 @@ def summary_xlsx(summary: FederationSummary, organisation: str = "", place: str 
 
 
 def author_csv(report: AuthorReport) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [_("Tháng"), _("Đơn vị"), _("Trạng thái"), _("Thành tiền"), _("Thuế TNCN"), _("Thực nhận")]
-    )
-    for row in report.rows:
-        writer.writerow(
+    return _csv(
+        [_("Tháng"), _("Đơn vị"), _("Trạng thái"), _("Thành tiền"), _("Thuế TNCN"), _("Thực nhận")],
+        (
             [
                 row.report.period.code,
                 safe_text(row.report.unit.name),
@@ -536,9 +508,10 @@ def author_csv(report: AuthorReport) -> str:
                 row.tax,
                 row.net,
             ]
-        )
-    writer.writerow([_("Tổng cộng"), "", "", report.totals.gross, report.totals.tax, report.totals.net])
-    return out.getvalue()
+            for row in report.rows
+        ),
+        [_("Tổng cộng"), "", "", report.totals.gross, report.totals.tax, report.totals.net],
+    )
 
 
 def _save(workbook) -> bytes:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -164,21 +164,38 @@ class Line:
         return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"))
 
 
-@dataclass
-class AuthorPayment:
-    name: str
-    key: str
+class _NetOfTax:
+    """What is paid out of a `gross` amount once its `tax` is withheld."""
+
     gross: int
     tax: int
-    lines: int
 
     @property
     def net(self) -> int:
         return self.gross - self.tax
 
 
+class _InWords:
+    """The Vietnamese words of the `totals`' gross amount (the line under a table of money)."""
+
+    totals: rules.Totals
+
+    @property
+    def amount_in_words(self) -> str:
+        return amount_in_words(self.totals.gross)
+
+
 @dataclass
-class StatementReport:
+class AuthorPayment(_NetOfTax):
+    name: str
+    key: str
+    gross: int
+    tax: int
+    lines: int
+
+
+@dataclass
+class StatementReport(_InWords):
     unit: Unit
     period: Period
     state: str
@@ -209,10 +226,6 @@ class StatementReport:
         return [line for line in self.lines if line.is_adjustment]
 
     @property
-    def amount_in_words(self) -> str:
-        return amount_in_words(self.totals.gross)
-
-    @property
     def title(self) -> str:
         return _("Bảng kê chi trả nhuận bút %(period)s") % {"period": self.period.label}
 
@@ -239,6 +252,13 @@ def month_has_ended(period: Period, now: datetime.datetime | None = None) -> boo
     return (now or timezone.now()) >= period.end
 
 
+def _in_report_order(units: Iterable[Unit] | None) -> list[Unit]:
+    """The units asked for (every unit when None), in the order of the federation's reports."""
+    units = list(units if units is not None else Unit.objects.all())
+    units.sort(key=lambda u: (u.report_order, u.name))
+    return units
+
+
 def find_unit(text: str) -> Unit:
     """A unit by code, name or short name (accents and case ignored). Unit.DoesNotExist otherwise."""
     text = (text or "").strip()
@@ -250,6 +270,11 @@ def find_unit(text: str) -> Unit:
     if len(matches) != 1:
         raise Unit.DoesNotExist(text)
     return matches[0]
+
+
+def _frozen(path: str = "") -> Q:
+    """Closed or paid statements (`Statement.is_frozen`), reached through `path` ("statement__")."""
+    return ~Q(**{f"{path}state": StatementState.OPEN})
 
 
 def _month_code(moment: datetime.datetime) -> str:
@@ -305,12 +330,16 @@ def _read_posts(queryset) -> list[_Post]:
     ]
 
 
-def _due_posts(policy: Policy, unit_ids: Iterable[int], start: datetime.datetime, end: datetime.datetime):
+def _due_posts(
+    policy: Policy, unit_ids: Iterable[int], start: datetime.datetime, end: datetime.datetime
+) -> list[_Post]:
     """Live posts of the units first published in [start, end), not before the start date."""
-    return PostPage.objects.live().filter(
-        unit_id__in=list(unit_ids),
-        first_published_at__gte=max(start, policy.start),
-        first_published_at__lt=end,
+    return _read_posts(
+        PostPage.objects.live().filter(
+            unit_id__in=list(unit_ids),
+            first_published_at__gte=max(start, policy.start),
+            first_published_at__lt=end,
+        )
     )
 
 
@@ -597,7 +626,7 @@ def compute_statements(
     live_lines: dict[tuple[int, str], list[Line]] = defaultdict(list)
     open_units = {unit_id for unit_id, code in wanted if code not in closed_months[unit_id]}
     if open_units:
-        posts = _read_posts(_due_posts(policy, open_units, periods[0].start, periods[-1].end))
+        posts = _due_posts(policy, open_units, periods[0].start, periods[-1].end)
         for post in posts:
             key = (post.unit_id, post.month)
             if key in wanted and post.month not in closed_months[post.unit_id]:
@@ -610,17 +639,16 @@ def compute_statements(
     adjusting = [u for u in unit_ids if (u, adjustment_month.get(u)) in wanted]
     if adjusting:
         rows = list(
-            StatementLine.objects.filter(
-                statement__unit_id__in=adjusting,
-                statement__state__in=[StatementState.CLOSED, StatementState.PAID],
-            ).order_by("statement__month", "position")
+            StatementLine.objects.filter(_frozen("statement__"), statement__unit_id__in=adjusting).order_by(
+                "statement__month", "position"
+            )
         )
         statement_units = {s.pk: s.unit_id for s in statements.values()}
         rows_by_unit: dict[int, list[StatementLine]] = defaultdict(list)
         for row in rows:
             rows_by_unit[statement_units[row.statement_id]].append(row)
         latest_end = max(parse_period(adjustment_month[u]).start for u in adjusting)
-        due_posts = _read_posts(_due_posts(policy, adjusting, policy.start, latest_end))
+        due_posts = _due_posts(policy, adjusting, policy.start, latest_end)
         posts_by_unit: dict[int, list[_Post]] = defaultdict(list)
         for post in due_posts:
             posts_by_unit[post.unit_id].append(post)
@@ -672,44 +700,31 @@ def statement_rows(unit: Unit, month: str | Period, **kwargs) -> StatementReport
 
 
 @dataclass
-class FederationSummary:
+class FederationSummary(_InWords):
     period: Period
     reports: list[StatementReport]
     totals: rules.Totals
-
-    @property
-    def amount_in_words(self) -> str:
-        return amount_in_words(self.totals.gross)
 
 
 def federation_summary(month: str | Period, units: Iterable[Unit] | None = None) -> FederationSummary:
     """Every unit's statement for a month, in report order, with the federation's totals."""
     period = month_period(month)
-    units = list(units if units is not None else Unit.objects.all())
-    units.sort(key=lambda u: (u.report_order, u.name))
+    units = _in_report_order(units)
     reports = compute_statements(units, [period])
     rows = [reports[(unit.pk, period.code)] for unit in units]
     return FederationSummary(
         period=period,
         reports=rows,
-        totals=rules.Totals(
-            gross=sum(r.totals.gross for r in rows),
-            tax=sum(r.totals.tax for r in rows),
-            net=sum(r.totals.net for r in rows),
-        ),
+        totals=rules.totals([(r.totals.gross, r.totals.tax) for r in rows]),
     )
 
 
 @dataclass
-class AuthorStatementRow:
+class AuthorStatementRow(_NetOfTax):
     report: StatementReport
     lines: list[Line]
     gross: int
     tax: int
-
-    @property
-    def net(self) -> int:
-        return self.gross - self.tax
 
 
 @dataclass
@@ -740,8 +755,7 @@ def author_rows(
     """
     first_period, last_period = month_period(first), month_period(last)
     months = months_between(first_period, last_period)
-    units = list(units if units is not None else Unit.objects.all())
-    units.sort(key=lambda u: (u.report_order, u.name))
+    units = _in_report_order(units)
     key = fold(name)
     reports = compute_statements(units, months)
     rows = []
@@ -784,11 +798,9 @@ def post_month_is_closed(post: PostPage) -> bool:
     that statement (a change becomes an adjustment line in a later month)."""
     if not post.first_published_at or not post.unit_id:
         return False
-    return (
-        Statement.objects.filter(unit_id=post.unit_id, month=_month_code(post.first_published_at))
-        .exclude(state=StatementState.OPEN)
-        .exists()
-    )
+    return Statement.objects.filter(
+        _frozen(), unit_id=post.unit_id, month=_month_code(post.first_published_at)
+    ).exists()
 
 
 __all__ = [
