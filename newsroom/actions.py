@@ -13,6 +13,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from .notifications import notify_writers_of_unpublishing
 from .rules import UNPUBLISH_WITH_REASON
 
 REASON_MAX_LENGTH = 1000
@@ -35,4 +36,6 @@ def unpublish_with_reason(page: Page, *, user, reason: str, include_descendants:
             page, user=user, log_action=False, include_descendants=include_descendants
         ).execute(skip_permission_checks=True)
         log(instance=page, action=UNPUBLISH_WITH_REASON, user=user, data={"reason": reason})
+        # Once the unpublication is committed, its writers are told why (in Vietnamese).
+        transaction.on_commit(lambda: notify_writers_of_unpublishing(page, user=user, reason=reason))
     return page

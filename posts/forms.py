@@ -1,6 +1,6 @@
 """The editor form of a post: checks the required-image rule when the writer submits or publishes."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from vietnamese.pages import AsciiSlugPageForm
 
 from .rules import ImageSlot, image_problems
 
@@ -8,7 +8,7 @@ from .rules import ImageSlot, image_problems
 SENDING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow", "action-workflow-action")
 
 
-class PostPageForm(WagtailAdminPageForm):
+class PostPageForm(AsciiSlugPageForm):
     def is_sending(self) -> bool:
         return any(self.data.get(action) for action in SENDING_ACTIONS)
 

@@ -20,7 +20,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from units.models import UnitPage
-from vietnamese.text import fold, nfc, slugify
+from vietnamese.pages import AsciiSlugPageMixin
+from vietnamese.text import fold, nfc
 
 from .blocks import PostBodyBlock
 from .forms import PostPageForm
@@ -58,7 +59,7 @@ class PostTag(TaggedItemBase):
     content_object = ParentalKey("posts.PostPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class PostPage(Page):
+class PostPage(AsciiSlugPageMixin, Page):
     """What NewsPage and ArticlePage share; not created directly."""
 
     kind = models.CharField(_("loại"), max_length=10, choices=PostKind.choices, editable=False, db_index=True)
@@ -170,11 +171,9 @@ class PostPage(Page):
                 raise ValidationError(problems)
 
     def _vietnamese_defaults(self):
-        # Before Wagtail's own defaults, whose slugify drops "đ" ("Đại hội" -> "ai-hoi").
+        # Before Wagtail's own defaults; AsciiSlugPageMixin folds the slug to ASCII.
         self.title = nfc(self.title)
         self.lead = nfc(self.lead)
-        if not self.slug or not self.slug.isascii():
-            self.slug = slugify(self.title)
 
     def full_clean(self, *args, **kwargs):
         self._vietnamese_defaults()

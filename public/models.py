@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from posts.models import PostKind, PostPage, Topic
 from units.models import Unit
+from vietnamese.pages import AsciiSlugPageMixin
 
 from .listing import count_at_most, paginate, prepare_cards
 
@@ -156,7 +157,7 @@ def newest_by_topic(published, per_topic: int) -> list[tuple]:
     return [(topic, found.get(topic.pk, [])) for topic in topics]
 
 
-class HomePage(Page):
+class HomePage(AsciiSlugPageMixin, Page):
     """Trang chủ: featured posts, latest tin and bài, a block per topic, the unit directory."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True)
@@ -219,7 +220,7 @@ class HomePage(Page):
         return context
 
 
-class AboutPage(Page):
+class AboutPage(AsciiSlugPageMixin, Page):
     """“Giới thiệu”: the federation's history and its organisation chart."""
 
     history = RichTextField(_("lịch sử hình thành và phát triển"), blank=True)
@@ -251,7 +252,7 @@ class AboutPage(Page):
         return context
 
 
-class TopicIndexPage(RoutablePageMixin, Page):
+class TopicIndexPage(AsciiSlugPageMixin, RoutablePageMixin, Page):
     """“Chủ đề”: the list of topics, and one listing per topic at /chu-de/<slug>/."""
 
     parent_page_types = ["public.HomePage"]

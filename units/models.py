@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from vietnamese.pages import AsciiSlugPageMixin
+
 POSTS_PER_PAGE = 12
 
 
@@ -114,7 +116,7 @@ class Unit(models.Model):
         return self.short_name or self.name
 
 
-class UnitIndexPage(Page):
+class UnitIndexPage(AsciiSlugPageMixin, Page):
     """“Đơn vị”: the directory of units, grouped by kind."""
 
     intro = RichTextField(_("giới thiệu"), blank=True)
@@ -133,7 +135,7 @@ class UnitIndexPage(Page):
         return context
 
 
-class UnitPage(Page):
+class UnitPage(AsciiSlugPageMixin, Page):
     """A unit's own room on the site: its introduction and, as child pages, its posts."""
 
     unit = models.OneToOneField(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="page")

@@ -62,11 +62,21 @@ def nfc_apps() -> frozenset[str]:
     return frozenset(getattr(settings, "VIETNAMESE_NFC_APPS", ()))
 
 
-def normalise_instance(instance: models.Model, update_fields=None) -> list[str]:
-    """Put the instance's text in NFC, in place; return the names of the fields that changed."""
+def nfc_fields() -> dict[str, frozenset[str]]:
+    """``{"app_label.modelname": field names}`` of models outside our apps (``VIETNAMESE_NFC_FIELDS``)."""
+    configured = getattr(settings, "VIETNAMESE_NFC_FIELDS", {})
+    return {label.lower(): frozenset(names) for label, names in configured.items()}
+
+
+def normalise_instance(instance: models.Model, update_fields=None, only=None) -> list[str]:
+    """Put the instance's text in NFC, in place; return the names of the fields that changed.
+
+    ``only``: the names of the fields to look at (all text fields when None)."""
     changed = []
     for attname, kind, field in text_fields(type(instance)):
         if update_fields is not None and field.name not in update_fields and attname not in update_fields:
+            continue
+        if only is not None and field.name not in only:
             continue
         if attname not in instance.__dict__:
             continue  # deferred: not loaded, so not written either
@@ -84,9 +94,14 @@ def normalise_instance(instance: models.Model, update_fields=None) -> list[str]:
 
 
 def normalise_on_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
-    """``pre_save`` receiver for every model; acts on models of ``VIETNAMESE_NFC_APPS``."""
+    """``pre_save`` receiver for every model; acts on models of ``VIETNAMESE_NFC_APPS`` and on the fields
+    of ``VIETNAMESE_NFC_FIELDS`` (taggit's tag names, people's names)."""
     if sender._meta.app_label in nfc_apps():
         normalise_instance(instance, update_fields)
+        return
+    only = nfc_fields().get(sender._meta.label_lower)
+    if only:
+        normalise_instance(instance, update_fields, only=only)
 
 
 def normalise_revision_on_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:

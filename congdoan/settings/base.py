@@ -158,6 +158,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
 # Text of these apps' models is stored in Unicode NFC (vietnamese/signals.py).
 VIETNAMESE_NFC_APPS = ["units", "posts", "public", "newsroom", "oversight", "royalties"]
+# ...and these fields of other apps' models: tag names, people's names (Wagtail's user form).
+VIETNAMESE_NFC_FIELDS = {"taggit.Tag": ["name"], "auth.User": ["first_name", "last_name"]}
+# Tags typed in the editor are put in NFC before taggit looks them up (vietnamese/tags.py).
+TAGGIT_TAGS_FROM_STRING = "vietnamese.tags.parse_tags"
 # Wagtail's login form with its password label translatable (vietnamese/admin_forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "vietnamese.admin_forms.LoginForm"
 
@@ -184,7 +188,10 @@ LOGIN_URL = "wagtailadmin_login"
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Công đoàn Bình Thuận")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The editor's JavaScript keeps Vietnamese letters in the slug it derives from the title (with False it
+# drops them: "Tin thử nghiệm lỗi" -> "tin-th-nghim-li"); pages fold the slug to ASCII on save
+# (vietnamese/pages.py: "tin-thu-nghiem-loi").
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
@@ -208,6 +215,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ban Biên tập Website <bbt@congdoan.local>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Submissions are mailed to the approvers of the unit's path only, not to every superuser (the IT team).
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 LOGGING = {
     "version": 1,

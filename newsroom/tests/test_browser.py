@@ -171,3 +171,15 @@ def test_admin_screens_of_the_newsroom(open_as, live_site, save_screenshot):
     board.goto(f"{live_site}/admin/newsroom/unpublish/{page_id}/")
     assert board.locator("#id_reason").is_visible()
     save_screenshot(board, "newsroom-unpublish-reason")
+
+
+def test_vietnamese_title_gives_an_ascii_slug_after_saving(open_as, live_site):
+    # Before WAGTAIL_ALLOW_UNICODE_SLUGS the editor's JavaScript dropped the letters: "tin-th-nghim-li".
+    title = titled("Tin thử nghiệm lỗi")
+    writer = open_as("vanphong")
+    write_news(writer, live_site, title)
+    assert writer.input_value("#id_slug") == f"tin-thử-nghiệm-lỗi-{RUN}"  # what the JavaScript proposes
+
+    writer.locator("footer button[type=submit]").first.click()  # save the draft
+    writer.wait_for_url(re.compile(r"/edit/$"))
+    assert writer.input_value("#id_slug") == f"tin-thu-nghiem-loi-{RUN}"

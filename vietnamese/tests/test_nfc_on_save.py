@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.images.models import Image
 from wagtail.models import Revision
 
@@ -122,10 +123,15 @@ def test_units_topics_and_unit_pages_are_stored_in_nfc():
     assert unit_page.search_description == "Chức năng, nhiệm vụ"
 
 
-def test_models_of_other_apps_are_left_alone():
-    user = get_user_model().objects.create(username="nfc-test", first_name=nfd("Ánh"))
+def test_models_of_other_apps_are_left_alone_but_for_the_listed_fields():
+    # settings.VIETNAMESE_NFC_FIELDS lists auth.User's first_name and last_name, not its username.
+    user = get_user_model().objects.create(username=nfd("ánh.nguyễn"), first_name=nfd("Ánh"))
     user.refresh_from_db()
-    assert not is_nfc(user.first_name)
+    assert not is_nfc(user.username)
+    assert user.first_name == "Ánh"
+    group = Group.objects.create(name=nfd("Nhóm thử"))
+    group.refresh_from_db()
+    assert not is_nfc(group.name)
 
 
 def test_update_fields_and_deferred_fields():
