@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 
 from posts.models import PostImage
 from public import renditions
+from public.models import AboutPage
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +65,10 @@ def test_demo_photos_have_their_renditions_before_the_first_reader(client):
     )
     assert client.get(post.url).status_code == 200
     assert rendition_model.objects.count() == before
+
+
+def test_about_page_links_the_org_chart_at_full_size(client):
+    html = client.get(AboutPage.objects.live().get().url).content.decode()
+    link = re.search(r'<a href="([^"]+)">Xem sơ đồ cỡ lớn</a>', html)
+    assert link and link.group(1).endswith(".width-1200.format-webp.webp")
+    assert 'sizes="(min-width: 64em) 27rem, 100vw"' in html
