@@ -286,6 +286,31 @@ class FrozenStatementError(ValidationError):
     """A closed statement is a stored snapshot: it never changes (DESIGN.md, Royalties)."""
 
 
+class StatementQuerySet(models.QuerySet):
+    """Bulk writes skip `Statement.save()/delete()`, so they are refused here when they would touch
+    a frozen statement or change a state (only `royalties.services` changes states, row by row)."""
+
+    def _refuse_frozen(self, message):
+        if self.exclude(state=StatementState.OPEN).exists():
+            raise FrozenStatementError(message)
+
+    def update(self, **kwargs):
+        if "state" in kwargs:
+            raise FrozenStatementError(_("Trạng thái bảng kê chỉ đổi khi chốt hoặc xác nhận chi trả."))
+        self._refuse_frozen(_("Bảng kê đã chốt, không thể sửa."))
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._refuse_frozen(_("Bảng kê đã chốt, không thể xóa."))
+        return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        if kwargs.get("update_conflicts") or any(obj.state != StatementState.OPEN for obj in objs):
+            raise FrozenStatementError(_("Bảng kê chỉ được chốt qua chức năng chốt bảng kê."))
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Statement(models.Model):
     """One unit's royalty statement for one month (Vietnam time).
 
@@ -323,6 +348,8 @@ class Statement(models.Model):
         related_name="+",
     )
     paid_by_name = models.CharField(_("người xác nhận chi trả (họ tên)"), max_length=150, blank=True)
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-month", "unit__report_order"]
@@ -387,6 +414,16 @@ class StatementLineQuerySet(models.QuerySet):
         self._refuse_frozen()
         return super().delete()
 
+    def bulk_create(self, objs, *args, **kwargs):
+        # `services.statement_close` writes the lines while the statement is still open, then closes it.
+        objs = list(objs)
+        statement_ids = {obj.statement_id for obj in objs}
+        if kwargs.get("update_conflicts") or (
+            Statement.objects.filter(pk__in=statement_ids).exclude(state=StatementState.OPEN).exists()
+        ):
+            raise FrozenStatementError(_("Bảng kê đã chốt, không thêm dòng được."))
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class StatementLine(models.Model):
     """One post-author line of a closed statement: a snapshot that never changes.
@@ -422,6 +459,12 @@ class StatementLine(models.Model):
         ordering = ["statement", "position"]
         verbose_name = _("dòng bảng kê")
         verbose_name_plural = _("dòng bảng kê")
+        constraints = [
+            # A statement is frozen once: a second copy of its lines cannot be written.
+            models.UniqueConstraint(
+                fields=["statement", "position"], name="royalties_statement_line_position"
+            )
+        ]
 
     def __str__(self):
         return f"{self.position}. {self.title} – {self.author}"
