@@ -14,6 +14,7 @@ from units.loading import ensure_unit_pages
 from units.models import Unit, UnitIndexPage, UnitKind, UnitPage
 
 from . import images
+from .contact import ensure_federation_contact
 from .content import DISTRICT_PLACES, person_name
 from .plan import read_counts
 
@@ -155,4 +156,8 @@ def build_page_tree() -> str:
             changed = True
         if changed:
             page.save_revision().publish()
-    return f"{created} trang đơn vị mới, {introduced} mục Giới thiệu công đoàn mới"
+    footer = "đã điền" if ensure_federation_contact() else "giữ nguyên"
+    return (
+        f"{created} trang đơn vị mới, {introduced} mục Giới thiệu công đoàn mới, "
+        f"thông tin liên hệ ở chân trang: {footer}"
+    )
