@@ -5,14 +5,23 @@ groups named in ``REQUIRE_2FA_FOR_GROUPS`` (and superusers when ``REQUIRE_2FA_FO
 after signing in with their password, every request of theirs is sent to the code page (or, the first
 time, to the page that pairs an authenticator app) until the session is verified. django-otp's
 ``OTPMiddleware`` (before this one) records the verification in the session.
+
+Recovery codes: once paired, a user (in a verified session) can create ``RECOVERY_CODE_COUNT`` one-time
+codes (django-otp's static device), shown once, for the day the phone is lost: each is accepted once at
+the code prompt in place of the app's code. Creating a new set voids the old one.
 """
 
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+RECOVERY_CODE_COUNT = 10
 
 # URL names a signed-in but not yet verified user can still reach: the 2FA pages themselves, signing
 # out, and what Wagtail's bare admin pages load (icons, the JavaScript catalogue).
@@ -35,6 +44,33 @@ def requires_2fa(user) -> bool:
         return True
     groups = getattr(settings, "REQUIRE_2FA_FOR_GROUPS", ())
     return bool(groups) and user.groups.filter(name__in=groups).exists()
+
+
+def recovery_device(user) -> StaticDevice | None:
+    return StaticDevice.objects.filter(user=user).order_by("pk").first()
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user).count()
+
+
+def new_recovery_codes(user, count: int = RECOVERY_CODE_COUNT) -> list[str]:
+    """Replace the user's recovery codes by ``count`` new random ones; return them (to be shown once)."""
+    codes: set[str] = set()
+    while len(codes) < count:
+        codes.add(StaticToken.random_token())
+    with transaction.atomic():
+        device = recovery_device(user)
+        if device is None:
+            device = StaticDevice.objects.create(user=user, name=gettext("Mã dự phòng"), confirmed=True)
+        StaticToken.objects.filter(device__user=user).delete()
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in sorted(codes))
+    return sorted(codes)
+
+
+def format_recovery_code(code: str) -> str:
+    """ "abcdefgh" -> "abcd-efgh", easier to copy by hand."""
+    return f"{code[:4]}-{code[4:]}"
 
 
 def _exempt_prefixes() -> tuple[str, ...]:

@@ -15,10 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import devices_for_user
 from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .forms import TokenForm
-from .twofactor import requires_2fa
+from .forms import CodeOrRecoveryForm, TokenForm, is_recovery_code
+from .twofactor import (
+    format_recovery_code,
+    new_recovery_codes,
+    recovery_codes_left,
+    requires_2fa,
+)
 
 
 def _next_url(request) -> str:
@@ -46,7 +52,8 @@ def setup(request):
     user = request.user
     confirmed = TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
     if confirmed is not None and request.user.is_verified():
-        return TemplateResponse(request, "safety/2fa_enabled.html", {"device": confirmed})
+        context = {"device": confirmed, "recovery_left": recovery_codes_left(user)}
+        return TemplateResponse(request, "safety/2fa_enabled.html", context)
     if confirmed is not None:
         return redirect(f"{reverse('safety_2fa_verify')}?{request.GET.urlencode()}")
 
@@ -77,7 +84,7 @@ def setup(request):
 
 @never_cache
 def verify(request):
-    """Confirm the one-time code after signing in with the password."""
+    """Confirm the one-time code (or a recovery code) after signing in with the password."""
     user = request.user
     devices = [d for d in devices_for_user(user, confirmed=True)]
     if not devices:
@@ -85,18 +92,46 @@ def verify(request):
     if user.is_verified():
         return redirect(_next_url(request))
 
-    form = TokenForm(request.POST or None)
+    form = CodeOrRecoveryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["token"]
+        recovery = is_recovery_code(token)
+        # A recovery code is tried on the recovery device only, an app's code on the app only: a
+        # mistyped code counts against (and throttles) the device it was meant for.
         for device in devices:
-            if device.verify_token(token):
+            if isinstance(device, StaticDevice) == recovery and device.verify_token(token):
                 otp_login(request, device)
+                if recovery:
+                    messages.warning(
+                        request,
+                        _(
+                            "Anh/chị vừa đăng nhập bằng một mã dự phòng; mã này không dùng lại được. "
+                            "Còn %(left)s mã dự phòng."
+                        )
+                        % {"left": recovery_codes_left(user)},
+                    )
                 return redirect(_next_url(request))
         form.add_error(
             "token",
             _("Mã không đúng hoặc đã hết hạn. Nhập sai nhiều lần sẽ phải chờ lâu hơn trước khi thử lại."),
         )
     return TemplateResponse(request, "safety/2fa_verify.html", {"form": form, "next": _next_url(request)})
+
+
+@never_cache
+def recovery_codes(request):
+    """Create one-time recovery codes and show them once; afterwards only how many are left."""
+    user = request.user
+    if not TOTPDevice.objects.devices_for_user(user, confirmed=True).exists():
+        return redirect("safety_2fa_setup")
+    if not user.is_verified():
+        # Only someone who has just proved they hold the phone may create codes that replace it.
+        return redirect(f"{reverse('safety_2fa_verify')}?next={reverse('safety_2fa_recovery')}")
+    codes = None
+    if request.method == "POST":
+        codes = [format_recovery_code(code) for code in new_recovery_codes(user)]
+    context = {"codes": codes, "left": recovery_codes_left(user)}
+    return TemplateResponse(request, "safety/2fa_recovery.html", context)
 
 
 def _group(secret_b32: str) -> str:

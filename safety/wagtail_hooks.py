@@ -10,6 +10,7 @@ def register_2fa_urls():
     return [
         path("2fa/", views.setup, name="safety_2fa_setup"),
         path("2fa/xac-thuc/", views.verify, name="safety_2fa_verify"),
+        path("2fa/ma-du-phong/", views.recovery_codes, name="safety_2fa_recovery"),
     ]
 
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # one-time recovery codes (safety/twofactor.py)
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
