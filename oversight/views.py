@@ -96,7 +96,8 @@ def screen_rows(rows: list[ReportRow], share: float | None) -> list[ScreenRow]:
                 row=row,
                 news=news,
                 articles=articles,
-                news_bar=mark_safe(  # built by charts.progress_bar, labels escaped there
+                # Reviewed: SVG built by charts.progress_bar, which escapes every label.
+                news_bar=mark_safe(  # nosec B308 B703
                     charts.progress_bar(
                         news.percent,
                         expected_percent=expected,
@@ -104,7 +105,8 @@ def screen_rows(rows: list[ReportRow], share: float | None) -> list[ScreenRow]:
                         label=_("%(count)s/%(target)s tin") % {"count": row.news, "target": row.quota_news},
                     )
                 ),
-                articles_bar=mark_safe(
+                # Reviewed: as news_bar.
+                articles_bar=mark_safe(  # nosec B308 B703
                     charts.progress_bar(
                         articles.percent,
                         expected_percent=expected,
@@ -129,7 +131,8 @@ def history_chart(last: Period) -> str:
         ],
         title=_("Tin - bài toàn Liên đoàn theo quý, 8 quý đến %(period)s") % {"period": quarter.label},
     )
-    return mark_safe(svg)  # built by charts.bar_chart, labels escaped there
+    # Reviewed: SVG built by charts.bar_chart, which escapes every label.
+    return mark_safe(svg)  # nosec B308 B703
 
 
 class ComplianceReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
