@@ -59,6 +59,11 @@ class PostTag(TaggedItemBase):
     content_object = ParentalKey("posts.PostPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+# What lists of posts never show: leaving them out keeps a card's row small (the body's JSON
+# and the folded search text are most of a post's bytes).
+NOT_IN_LISTINGS = ("body", "search_text")
+
+
 class PostPage(AsciiSlugPageMixin, Page):
     """What NewsPage and ArticlePage share; not created directly."""
 
@@ -87,6 +92,10 @@ class PostPage(AsciiSlugPageMixin, Page):
     grade = models.CharField(_("xếp loại nhuận bút"), max_length=8, default="B")
     # ASCII-folded title, lead, body, authors and tags: the search index (see public.search).
     search_text = models.TextField(editable=False, default="")
+    # Wagtail's `first_published_at` copied onto this table on every save (see `save`), so that
+    # listings filtered by unit, kind or topic and ordered newest first read one index of ours
+    # instead of joining every post to wagtailcore_page to sort them.
+    published_at = models.DateTimeField(_("ngày đăng"), null=True, editable=False)
 
     post_kind = None  # set by subclasses
     base_form_class = PostPageForm
@@ -137,6 +146,10 @@ class PostPage(AsciiSlugPageMixin, Page):
             models.Index(fields=["unit", "kind"], name="posts_unit_kind"),
             # The home page's “Tin nổi bật”: a handful of rows among many thousands.
             models.Index(fields=["featured"], name="posts_featured", condition=models.Q(featured=True)),
+            # Newest first (the primary key breaks ties): the site, a unit's page, “Tin mới”/“Bài viết”.
+            models.Index(fields=["published_at", "page_ptr"], name="posts_published"),
+            models.Index(fields=["unit", "published_at", "page_ptr"], name="posts_unit_published"),
+            models.Index(fields=["kind", "published_at", "page_ptr"], name="posts_kind_published"),
         ]
 
     @property
@@ -171,7 +184,7 @@ class PostPage(AsciiSlugPageMixin, Page):
                 raise ValidationError(problems)
 
     def _vietnamese_defaults(self):
-        # Before Wagtail's own defaults; AsciiSlugPageMixin folds the slug to ASCII.
+        # Before Wagtail's own defaults; the slug is folded to ASCII by AsciiSlugPageMixin.
         self.title = nfc(self.title)
         self.lead = nfc(self.lead)
 
@@ -191,6 +204,11 @@ class PostPage(AsciiSlugPageMixin, Page):
         if parent_path:
             self.unit_id = UnitPage.objects.filter(path=parent_path).values_list("unit_id", flat=True).first()
         self.search_text = self.build_search_text()
+        self.published_at = self.first_published_at
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "first_published_at" in update_fields:
+            # Wagtail's copy action saves the copy's dates alone.
+            kwargs["update_fields"] = [*update_fields, "published_at"]
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -204,7 +222,8 @@ class PostPage(AsciiSlugPageMixin, Page):
             PostPage.objects.live()
             .filter(unit_id=self.unit_id)
             .exclude(pk=self.pk)
-            .order_by("-first_published_at")
+            .order_by("-published_at", "-pk")
+            .defer(*NOT_IN_LISTINGS)
             .prefetch_related("images__image")[:limit]
         )
         return same_unit

@@ -66,7 +66,7 @@ def search_posts(
     for term in terms:
         posts = posts.filter(search_text__contains=term)
     if not rank_titles:
-        return posts.order_by("-first_published_at", "-pk")
+        return posts.order_by("-published_at", "-pk")
     title_hits = reduce(
         add,
         [Case(When(folded_title__contains=term, then=Value(1)), default=Value(0)) for term in terms],
@@ -74,7 +74,7 @@ def search_posts(
     return (
         posts.alias(folded_title=Substr("search_text", 1, Length("title")))
         .annotate(title_hits=title_hits)
-        .order_by("-title_hits", "-first_published_at", "-pk")
+        .order_by("-title_hits", "-published_at", "-pk")
     )
 
 

@@ -14,7 +14,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
-from posts.models import PostKind, PostPage, Topic
+from posts.models import NOT_IN_LISTINGS, PostKind, PostPage, Topic
 from units.models import Unit
 from vietnamese.pages import AsciiSlugPageMixin
 
@@ -22,7 +22,7 @@ from .listing import count_at_most, paginate, prepare_cards
 
 POSTS_PER_PAGE = 12
 LISTING_PAGES = 100
-NEWEST_FIRST = ("-first_published_at", "-pk")
+NEWEST_FIRST = ("-published_at", "-pk")
 
 
 def published_posts():
@@ -40,7 +40,7 @@ def published_posts():
 def latest_posts(queryset=None):
     """Posts newest first with their unit and its page; `prepare_cards` adds the images."""
     queryset = published_posts() if queryset is None else queryset
-    return queryset.select_related("unit", "unit__page").order_by(*NEWEST_FIRST)
+    return queryset.select_related("unit", "unit__page").defer(*NOT_IN_LISTINGS).order_by(*NEWEST_FIRST)
 
 
 def latest_posts_per_topic(posts, per_topic: int) -> list[tuple]:
@@ -55,7 +55,7 @@ def latest_posts_per_topic(posts, per_topic: int) -> list[tuple]:
             rank=Window(
                 RowNumber(),
                 partition_by=F("topic_id"),
-                order_by=[F("postpage__first_published_at").desc(), F("postpage_id").desc()],
+                order_by=[F("postpage__published_at").desc(), F("postpage_id").desc()],
             )
         )
         .filter(rank__lte=per_topic)
@@ -117,7 +117,7 @@ def home_lists(published) -> HomeLists:
         topic_blocks = latest_posts_per_topic(published, PER_TOPIC)
 
     # With nothing marked “nổi bật”, the newest post leads the page.
-    newest = sorted(picked["news"] + picked["articles"], key=lambda p: (p.first_published_at, p.pk))
+    newest = sorted(picked["news"] + picked["articles"], key=lambda p: (p.published_at, p.pk))
     featured = picked["featured"] or newest[-1:]
     shown = {post.pk for post in featured}
     return HomeLists(

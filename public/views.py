@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from posts.models import NOT_IN_LISTINGS
 from posts.search import MAX_QUERY_LENGTH, query_terms, search_posts
 
 from .listing import count_at_most, paginate, prepare_cards
@@ -41,7 +42,7 @@ def search(request):
             ordered = newest_first if capped else search_posts(query, published)
             results = paginate(
                 request,
-                ordered.select_related("unit", "unit__page"),
+                ordered.select_related("unit", "unit__page").defer(*NOT_IN_LISTINGS),
                 RESULTS_PER_PAGE,
                 count=min(total, RANKED_RESULTS),
             )

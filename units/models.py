@@ -7,7 +7,6 @@ is data loaded from a fixture (see `load_units`), never code.
 
 import datetime
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -20,6 +19,7 @@ from wagtail.search import index
 from vietnamese.pages import AsciiSlugPageMixin
 
 POSTS_PER_PAGE = 12
+LISTING_PAGES = 100
 
 
 class UnitKind(models.Model):
@@ -174,6 +174,15 @@ class UnitPage(AsciiSlugPageMixin, Page):
         self.unit = Unit.objects.select_related("kind").get(pk=self.unit_id)
         # Posts reach us through the reverse FK (posts depend on units, not the other way).
         # Their images and renditions are loaded by the list template (public.listing.prepare_cards).
-        posts = self.unit.posts.live().order_by("-first_published_at", "-pk")
-        context["posts"] = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("trang"))
+        # Newest first from the (unit, published_at) index; like the topic listings, at most
+        # LISTING_PAGES pages are offered (counting and skipping thousands of posts cost most
+        # of a second; older posts stay reachable through search). The count keeps the order:
+        # PostgreSQL then reads the same index for it instead of hashing every page.
+        from posts.models import NOT_IN_LISTINGS
+        from public.listing import paginate
+
+        posts = self.unit.posts.live().defer(*NOT_IN_LISTINGS).order_by("-published_at", "-pk")
+        limit = POSTS_PER_PAGE * LISTING_PAGES
+        count = min(posts[: limit + 1].count(), limit)
+        context["posts"] = paginate(request, posts, POSTS_PER_PAGE, count=count)
         return context

@@ -5,11 +5,13 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Page
 
-from demo.bulk import FastFold, bulk_create_posts
+from demo.bulk import SEARCH_INDEX, FastFold, bulk_create_posts
 from demo.plan import read_counts
 from posts.models import NewsPage, PostPage
+from posts.search import search_posts
 from units.models import UnitPage
 from vietnamese.text import fold
 
@@ -38,6 +40,7 @@ def test_adds_n_live_posts_with_images_authors_and_search_text(added):
         assert post.search_text == post.build_search_text()
         assert post.url_path == post.get_parent().url_path + post.slug + "/"
         assert post.first_published_at and post.last_published_at
+        assert post.published_at == post.first_published_at
 
 
 def test_the_tree_stays_valid(added):
@@ -87,3 +90,22 @@ def test_fast_fold_is_fold_on_generated_text():
     for post in PostPage.objects.all()[:200]:
         text = " ".join([post.title, post.lead, post.body_text()])
         assert fast(text) == fold(text)
+
+
+def search_index_definition():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [SEARCH_INDEX])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def test_a_load_that_rebuilds_the_search_index_leaves_every_post_findable():
+    """A large load drops PostgreSQL's trigram index and builds it again; search finds the new posts."""
+    before = search_index_definition() if connection.vendor == "postgresql" else None
+    existing = set(PostPage.objects.values_list("pk", flat=True))
+    bulk_create_posts(4, seed=7, rebuild_search_index=True)
+    if connection.vendor == "postgresql":
+        assert before and search_index_definition() == before
+    for post in PostPage.objects.exclude(pk__in=existing):
+        title_words = " ".join(post.title.split()[:3])
+        assert post in search_posts(title_words, PostPage.objects.live())
