@@ -12,13 +12,17 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "unix:/run/congdoan/gunicorn.sock")
 # (2 x cores) + 1 is gunicorn's rule of thumb for sync workers doing database I/O.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-worker_class = "sync"
+# gthread: a thread per connection, so keep-alive connections (nginx's upstream keepalive, HTTP/1.1
+# clients) are reused instead of closed after every response as sync workers do.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # Workers are recycled now and then (a slow leak never grows without bound), not all at once.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+# Rarely: a new worker starts with an empty local-memory page cache.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 # Load the application once in the master: workers fork with it (faster start, shared memory).
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None  # nginx keeps the access log

@@ -1,9 +1,9 @@
 """The page cache's front: whole pages for anonymous readers, served before Django is entered.
 
-congdoan/wsgi.py wraps Django's WSGI application in `PageCacheApp`. A hit costs one cache read
-(the page and the generation together: pagecache/generation.current_and_get) and writes stored
-bytes: no request object, no middleware, no signal, no database query. Everything else goes to
-Django unchanged.
+congdoan/wsgi.py wraps Django's WSGI application in `PageCacheApp`. A hit costs one read of the
+generation (a stat of a file, or a GET of a few bytes on Redis) and writes bytes kept in the
+process's memory: no request object, no middleware, no signal, no database query. Everything
+else goes to Django unchanged.
 
 What is served from, and stored into, the cache:
 
@@ -13,10 +13,11 @@ What is served from, and stored into, the cache:
   carry the ETag pagecache.middleware gives every public page (a page with a form sets the CSRF
   cookie, so forms are never cached).
 
-The stored entry is (generation, status, headers, body) under a key made of the scheme, host,
-path and query string, exactly as the client sent them. The generation (pagecache/generation.py)
-changes on every publication, so a page stored before it is never served after it, in any worker
-or on any server sharing the cache. The search (PAGECACHE_SHORT_PATHS) is kept a short time only.
+The stored entry is (generation, expiry time, status, headers, body) under a key made of the
+scheme, host, path and query string, exactly as the client sent them. The generation
+(pagecache/generation.py) is read from the shared store on every request and changes on every
+publication, so a page stored before it is never served after it, in any worker or on any server
+sharing the cache. The search (PAGECACHE_SHORT_PATHS) is kept a short time only.
 Headers are stored as Django finally sent them (security headers, CSP included), and a conditional
 GET of a cached page is answered 304 here.
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 
@@ -72,7 +74,7 @@ def cache_key(environ) -> str:
         f"{environ.get('PATH_INFO', '')}?{environ.get('QUERY_STRING', '')}"
     )
     digest = hashlib.sha256(url.encode("latin-1", "surrogateescape")).hexdigest()[:32]
-    return f"pagecache:page:{digest}"
+    return f"pagecache:page:v2:{digest}"
 
 
 def request_is_eligible(environ) -> bool:
@@ -93,28 +95,53 @@ def timeout(environ) -> int:
     return _setting("PAGECACHE_TIMEOUT", 600)
 
 
+def is_fresh(entry, gen: str) -> bool:
+    """A stored page of the current generation, not past its time (entry: see PageCacheApp.fill)."""
+    return isinstance(entry, tuple) and len(entry) == 5 and entry[0] == gen and entry[1] > time.time()
+
+
 class PageCacheApp:
-    """WSGI middleware around Django's application (see the module's docstring)."""
+    """WSGI middleware around Django's application (see the module's docstring).
+
+    Each process keeps the pages it served last in memory (`local`, at most PAGECACHE_LOCAL_PAGES),
+    so a hit reads only the generation from the shared cache (a few bytes) and never copies or
+    unpickles the page; a page whose generation is not the current one is never served.
+    """
 
     def __init__(self, app):
         self.app = app
+        self.local: dict[str, tuple] = {}
 
     def __call__(self, environ, start_response):
         if not _setting("PAGECACHE_ENABLED", True) or not request_is_eligible(environ):
             return self.app(environ, start_response)
         key = cache_key(environ)
         try:
-            gen, entry = generation.current_and_get(key)
+            gen = generation.current()
+            entry = self.local.get(key)
+            if not is_fresh(entry, gen):
+                entry = generation.cache().get(key)
+                if is_fresh(entry, gen):
+                    self.keep(key, entry)
         except Exception:  # the cache server is down: serve from Django, uncached
             logger.warning("page cache unavailable", exc_info=True)
             return self.app(environ, start_response)
-        if entry is not None and entry[0] == gen:
+        if is_fresh(entry, gen):
             return self.serve(environ, start_response, entry)
         return self.fill(environ, start_response, key, gen)
 
+    def keep(self, key, entry) -> None:
+        """The page in this process's memory; the oldest one out when there are too many."""
+        while len(self.local) >= _setting("PAGECACHE_LOCAL_PAGES", 200):
+            try:
+                del self.local[next(iter(self.local))]
+            except (KeyError, StopIteration, RuntimeError):  # another thread got there first
+                break
+        self.local[key] = entry
+
     @staticmethod
     def serve(environ, start_response, entry):
-        _gen, status, headers, body = entry
+        _gen, _expires, status, headers, body = entry
         values = {name.lower(): value for name, value in headers}
         if not_modified(
             environ.get("HTTP_IF_NONE_MATCH", ""),
@@ -147,8 +174,11 @@ class PageCacheApp:
             body = result.content
             if not any(name.lower() == "content-length" for name, _ in headers):
                 headers.append(("Content-Length", str(len(body))))
+            seconds = timeout(environ)
+            entry = (gen, time.time() + seconds, status, headers, body)
             try:
-                generation.cache().set(key, (gen, status, headers, body), timeout(environ))
+                generation.cache().set(key, entry, seconds)
+                self.keep(key, entry)
             except Exception:
                 logger.warning("page cache unavailable", exc_info=True)
             headers = [*headers, (HIT_HEADER, "miss")]

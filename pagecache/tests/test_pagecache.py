@@ -170,6 +170,15 @@ def test_query_strings_and_schemes_are_separate_pages(server, page_cache):
     assert server.get("/", HTTP_HOST="127.0.0.1")[HIT_HEADER] == "miss"
 
 
+def test_search_results_are_kept_only_for_their_short_time(server, page_cache, settings):
+    """PAGECACHE_SHORT_TIMEOUT applies to the copy each worker keeps in memory too."""
+    settings.PAGECACHE_SHORT_TIMEOUT = 0  # already out of date when stored
+    for _ in range(2):
+        assert server.get("/tim-kiem/?q=cong+doan")[HIT_HEADER] == "miss"
+    server.get("/")
+    assert server.get("/")[HIT_HEADER] == "hit"
+
+
 def test_publishing_an_edit_invalidates_home_unit_topic_pages_and_feed(server, page_cache, post):
     urls = listing_urls(post)
     for url in urls:
