@@ -43,7 +43,8 @@ def addressees(period: Period | str) -> list[str]:
 
 
 def issued_report(period: Period | str) -> IssuedReport | None:
-    return IssuedReport.objects.filter(period_code=parse_period(period).code).first()
+    """The period's report in force: the latest of a chain of corrections, if any."""
+    return IssuedReport.objects.current().filter(period_code=parse_period(period).code).first()
 
 
 def issued_document(issued: IssuedReport) -> ReportDocument:

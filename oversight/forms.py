@@ -31,3 +31,16 @@ class IssueForm(forms.Form):
         input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y", "%d-%m-%Y"],
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class SupersedeForm(forms.Form):
+    """A correcting letter: its number and date, and why the issued report is replaced."""
+
+    number = IssueForm.base_fields["number"]
+    document_date = IssueForm.base_fields["document_date"]
+    reason = forms.CharField(
+        label=_("Lý do ban hành lại"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ví dụ: bổ sung bài của CĐN Y tế đăng ngày 20/3/2017 nhưng báo cáo muộn."),
+    )

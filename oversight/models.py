@@ -238,15 +238,27 @@ class IssuedReportQuerySet(models.QuerySet):
     def delete(self):
         raise IssuedReportLocked(_("Báo cáo đã ban hành không được xóa."))
 
+    def bulk_create(self, objs, *args, **kwargs):
+        # An "upsert" would overwrite an issued report in place.
+        if kwargs.get("update_conflicts"):
+            raise IssuedReportLocked(_("Báo cáo đã ban hành không được sửa."))
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def current(self):
+        """Reports in force: not superseded by a later one."""
+        return self.filter(superseded_by__isnull=True)
+
 
 class IssuedReport(models.Model):
     """A period's table as sent with a letter (e.g. 435/LĐLĐ, 24/4/2017): frozen rows.
 
     Later publishing or unpublishing changes the live report, never this one (DESIGN.md,
-    "an issued (finalised) report is a stored snapshot that never changes").
+    "an issued (finalised) report is a stored snapshot that never changes"). A mistake is
+    corrected by a new letter that supersedes it (`services.supersede_report`): the old record
+    stays as it was, the new one points to it and says why.
     """
 
-    period_code = models.CharField(_("kỳ báo cáo"), max_length=10, unique=True)
+    period_code = models.CharField(_("kỳ báo cáo"), max_length=10)
     period_label = models.CharField(_("tên kỳ"), max_length=40)
     number = models.CharField(_("số công văn"), max_length=40, help_text=_("Ví dụ: 435/LĐLĐ"))
     document_date = models.DateField(_("ngày công văn"))
@@ -262,6 +274,15 @@ class IssuedReport(models.Model):
     rows = models.JSONField(_("các dòng của bảng"))
     # The letter's settings at the time of issue, so the DOCX of an issued report never changes.
     letter = models.JSONField(_("nội dung công văn"), default=dict)
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name=_("thay thế báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+    )
+    reason = models.TextField(_("lý do ban hành lại"), blank=True)
 
     objects = IssuedReportQuerySet.as_manager()
 
@@ -269,6 +290,15 @@ class IssuedReport(models.Model):
         ordering = ["-document_date", "-issued_at"]
         verbose_name = _("báo cáo đã ban hành")
         verbose_name_plural = _("báo cáo đã ban hành")
+        constraints = [
+            # One first issue per period; every later one supersedes exactly one earlier report
+            # (`supersedes` is one-to-one), so a period's reports form a single chain.
+            models.UniqueConstraint(
+                fields=["period_code"],
+                condition=models.Q(supersedes__isnull=True),
+                name="oversight_issued_report_first_per_period",
+            )
+        ]
         permissions = [
             ("view_compliance_report", _("Xem báo cáo kết quả đăng tin - bài")),
             ("issue_compliance_report", _("Ban hành báo cáo kết quả đăng tin - bài")),

@@ -32,6 +32,12 @@ def check_issue(period: Period, number: str, document_date: date | None) -> None
         raise IssueError(_("Bảng kết quả %(period)s đã được ban hành.") % {"period": period.label})
 
 
+def _issuer(user) -> tuple:
+    if getattr(user, "pk", None):
+        return user, (user.get_full_name() or user.get_username())
+    return None, ""
+
+
 def issue_report(period: Period | str, number: str, document_date: date, user=None) -> IssuedReport:
     """Freeze a period's table with the letter that carries it (e.g. 435/LĐLĐ of 24/4/2017).
 
@@ -43,6 +49,7 @@ def issue_report(period: Period | str, number: str, document_date: date, user=No
     check_issue(period, number, document_date)
     letter = letter_settings().as_dict()
     letter["addressees"] = addressees(period)
+    issued_by, issued_by_name = _issuer(user)
     try:
         with transaction.atomic():
             return IssuedReport.objects.create(
@@ -50,13 +57,59 @@ def issue_report(period: Period | str, number: str, document_date: date, user=No
                 period_label=period.label,
                 number=number,
                 document_date=document_date,
-                issued_by=user if getattr(user, "pk", None) else None,
-                issued_by_name=(user.get_full_name() or user.get_username())
-                if getattr(user, "pk", None)
-                else "",
+                issued_by=issued_by,
+                issued_by_name=issued_by_name,
                 issued_at=timezone.now(),
                 rows=[row.to_dict() for row in compliance_rows(period)],
                 letter=letter,
             )
-    except IntegrityError as exc:  # issued by someone else a moment ago
+    except IntegrityError as exc:  # issued by someone else a moment ago (unique first issue per period)
         raise IssueError(_("Bảng kết quả %(period)s đã được ban hành.") % {"period": period.label}) from exc
+
+
+def supersede_report(
+    issued: IssuedReport, number: str, document_date: date, reason: str, user=None
+) -> IssuedReport:
+    """Correct an issued report with a new letter; the old report stays exactly as it was.
+
+    The new record freezes the period's table as it is now, with today's letter settings,
+    and points to the report it replaces (`supersedes`) with the reason. From then on the
+    period's screens and downloads use the new report (`documents.issued_report`); the old
+    one stays readable. Only the report in force can be superseded, once.
+    """
+    number = (number or "").strip()
+    reason = (reason or "").strip()
+    if not reason:
+        raise IssueError(_("Hãy ghi lý do ban hành lại."))
+    period = parse_period(issued.period_code)
+    if not number:
+        raise IssueError(_("Hãy nhập số công văn (ví dụ 435/LĐLĐ)."))
+    if document_date is None:
+        raise IssueError(_("Hãy nhập ngày công văn."))
+    if document_date < issued.document_date:
+        raise IssueError(_("Công văn ban hành lại không thể trước công văn được thay thế."))
+    letter = letter_settings().as_dict()
+    letter["addressees"] = addressees(period)
+    issued_by, issued_by_name = _issuer(user)
+    already = _("Báo cáo này đã được thay thế bằng một báo cáo khác.")
+    try:
+        with transaction.atomic():
+            # Locked: of two corrections made at once, the second finds the first and stops.
+            old = IssuedReport.objects.select_for_update().get(pk=issued.pk)
+            if IssuedReport.objects.filter(supersedes=old).exists():
+                raise IssueError(already)
+            return IssuedReport.objects.create(
+                period_code=old.period_code,
+                period_label=old.period_label,
+                number=number,
+                document_date=document_date,
+                issued_by=issued_by,
+                issued_by_name=issued_by_name,
+                issued_at=timezone.now(),
+                rows=[row.to_dict() for row in compliance_rows(period)],
+                letter=letter,
+                supersedes=old,
+                reason=reason,
+            )
+    except IntegrityError as exc:  # `supersedes` is one-to-one
+        raise IssueError(already) from exc

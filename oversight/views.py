@@ -28,12 +28,12 @@ from . import charts
 from .documents import download_name, issued_document, issued_report, live_document
 from .exports.letter import to_docx
 from .exports.workbook import to_xlsx
-from .forms import IssueForm
+from .forms import IssueForm, SupersedeForm
 from .models import IssuedReport, ReminderLog
 from .reminders import send_reminders
 from .rules import Progress, ReportRow, compare_rows, elapsed_share, progress, totals
 from .selectors import compliance_rows, federation_totals, recent_periods
-from .services import IssueError, issue_report
+from .services import IssueError, issue_report, supersede_report
 
 VIEW_PERMISSION = "oversight.view_compliance_report"
 ISSUE_PERMISSION = "oversight.issue_compliance_report"
@@ -315,6 +315,55 @@ class IssuedReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templ
                 ],
             }
         )
+        return context
+
+
+class SupersedeView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Correct an issued report by a new letter that supersedes it; the old one is kept as it was."""
+
+    permission_required = ISSUE_PERMISSION
+    template_name = "oversight/admin/supersede.html"
+    page_title = gettext_lazy("Ban hành lại bảng kết quả")
+    header_icon = "lock"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.issued = get_object_or_404(IssuedReport, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.issued)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("oversight:issued", args=[self.issued.pk]), "label": str(self.issued)},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=SupersedeForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = SupersedeForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        try:
+            new = supersede_report(
+                self.issued, data["number"], data["document_date"], data["reason"], request.user
+            )
+        except IssueError as exc:
+            form.add_error(None, str(exc))
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(
+            request,
+            _("Đã ban hành lại bảng kết quả %(period)s: Công văn số %(number)s thay thế Công văn số %(old)s.")
+            % {"period": new.period_label, "number": new.number, "old": self.issued.number},
+        )
+        return redirect("oversight:issued", new.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["issued"] = self.issued
         return context
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("tai-ve/<str:period_code>/<str:fmt>/", views.DownloadView.as_view(), name="download"),
     path("ban-hanh/<str:period_code>/", views.IssueView.as_view(), name="issue"),
     path("da-ban-hanh/<int:pk>/", views.IssuedReportView.as_view(), name="issued"),
+    path("da-ban-hanh/<int:pk>/ban-hanh-lai/", views.SupersedeView.as_view(), name="supersede"),
     path("da-ban-hanh/<int:pk>/<str:fmt>/", views.IssuedDownloadView.as_view(), name="issued_download"),
     path("nhac-nho/<str:period_code>/", views.RemindView.as_view(), name="remind"),
 ]
