@@ -19,5 +19,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Server errors: the database away (503) or the disk full (507) get their own Vietnamese page.
+handler500 = "safety.faults.server_error"
+
 # Wagtail's page serving comes last: it catches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]
