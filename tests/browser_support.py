@@ -2,9 +2,11 @@
 
 Registered for the whole suite by the root conftest (`pytest_plugins`), so any test can ask for:
 
-- `live_site`: the base URL of the site served by `manage.py runserver` (dev settings) on a free
-  port, over its own SQLite file loaded with `load_demo` — never the test database, which other
-  tests roll back (TEAM.md: no `live_server` / `transaction=True` in normal tests).
+- `live_site`: the base URL of the site served by `manage.py runserver` (dev settings, see
+  tests/browser_settings.py) on a free port, over its own copy of the session's demo template
+  (tests/demo_template.py: an SQLite file, or a PostgreSQL database when the suite runs on one) and
+  of its media — never the test database, which other tests roll back (TEAM.md: no `live_server` /
+  `transaction=True` in normal tests).
 - `browser`: a headless chromium (module scope: Playwright's event loop must not outlive the
   module, or later database tests in the same worker would see a running loop).
 - `save_screenshot(page, name)`: a PNG under artifacts/screenshots/ (git-ignored), kept as a
@@ -41,7 +43,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SERVER_START_SECONDS = 60
-LOAD_SECONDS = 900
 
 
 def chromium_path() -> str | None:
@@ -57,29 +58,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def site_environment(workdir: Path) -> dict[str, str]:
+def site_environment(database_url: str, media: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="congdoan.settings.dev",
-        DATABASE_URL=f"sqlite:///{workdir / 'browser.sqlite3'}",
-        MEDIA_ROOT=str(workdir / "media"),
+        DJANGO_SETTINGS_MODULE="tests.browser_settings",
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=str(media),
         PYTHONUNBUFFERED="1",
     )
     env.pop("REDIS_URL", None)  # the subprocess keeps its cache to itself
     return env
-
-
-def manage(env: dict[str, str], *args: str, log: Path) -> None:
-    with log.open("ab") as out:
-        subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-            [sys.executable, str(BASE_DIR / "manage.py"), *args],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            check=True,
-            timeout=LOAD_SECONDS,
-        )
 
 
 def wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -99,13 +87,15 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
+def live_site(tmp_path_factory, demo_template):
     """Base URL ("http://127.0.0.1:<port>") of the demo site served in a subprocess."""
     workdir = tmp_path_factory.mktemp("browser-site")
-    log = workdir / "server.log"
-    env = site_environment(workdir)
-    manage(env, "migrate", "--no-input", "-v", "0", log=log)
-    manage(env, "load_demo", "-v", "0", log=log)
+    with demo_template.database_copy("demo", workdir, "site") as database_url:
+        media = demo_template.copy_media(workdir / "media")
+        yield from serve(site_environment(database_url, media), workdir / "server.log")
+
+
+def serve(env: dict[str, str], log: Path):
     port = free_port()
     with log.open("ab") as out:
         process = subprocess.Popen(  # noqa: S603

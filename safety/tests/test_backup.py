@@ -48,7 +48,7 @@ def own_media(settings, tmp_path):
     return target
 
 
-def test_backup_and_restore_into_an_empty_installation(own_media, tmp_path):
+def test_backup_and_restore_into_an_empty_installation(own_media, tmp_path, demo_template):
     from posts.models import PostPage
     from units.models import Unit
 
@@ -65,7 +65,8 @@ def test_backup_and_restore_into_an_empty_installation(own_media, tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "safety.tests.restore_settings",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        # The empty installation: a copy of the freshly migrated SQLite file of tests/demo_template.py.
+        "DATABASE_URL": demo_template.empty_sqlite_copy(tmp_path / "empty.sqlite3"),
         "MEDIA_ROOT": str(restored_media),
     }
     result = manage("restore", str(archive), env=env)
