@@ -7,7 +7,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-only install system-deps browser messages lint format bench bandit clean
+.PHONY: demo test test-only install system-deps browser messages lint format bench soak bandit clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PYTHON) || $(PY) -m venv $(VENV)
@@ -65,6 +65,11 @@ format:
 
 bench: install
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
+
+# Readers and writers against gunicorn for SOAK_SECONDS (default 600); `make soak SOAK_ARGS="--fault db"`
+# also stops the local PostgreSQL for a few seconds mid-run (docs/operations.md, "Chạy thử tải").
+soak: $(VENV)/.installed
+	$(PYTHON) soak/run.py $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected artifacts
