@@ -8,6 +8,12 @@ Runs, each `duration` seconds of wrk on the home page, all in the same run:
 4. nginx as in production (deploy/nginx.conf without TLS: micro-cache 1 s) in front of gunicorn
    with the page cache on.
 
+Besides wrk's rate, each run reports the CPU time the server's processes used per request (from
+/proc, user + system): on a machine shared with other work the rate follows whatever share of the
+CPU the server gets, the CPU per request much less. Before the wrk runs, the home page is also
+timed in-process through congdoan.wsgi.application (page-cache hits and uncached renders), the
+cost of the application without any HTTP server.
+
 Only 127.0.0.1; every process started here is stopped at the end, even on failure. wrk and nginx
 are Debian packages, installed with apt-get when missing.
 """
@@ -102,8 +108,10 @@ def process(command: list[str], env: dict | None = None, log: Path | None = None
 
 
 @contextlib.contextmanager
-def gunicorn(db: str, size: int, port: int, pagecache: bool, redis_url: str = ""):
+def gunicorn(db: str, size: int, port: int, pagecache: bool, redis_url: str = "", worker_class: str = ""):
     env = settings_env(db, size, pagecache=pagecache, redis_url=redis_url)
+    if worker_class:
+        env["GUNICORN_WORKER_CLASS"] = worker_class
     env.update(
         GUNICORN_BIND=f"127.0.0.1:{port}",
         GUNICORN_WORKERS="2",
@@ -187,6 +195,74 @@ def wrk(url: str, duration: int) -> dict:
     return {"rps": rps, "latency_ms": latency, "non_2xx": int(errors.group(1)) if errors else 0}
 
 
+TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """User + system CPU time of the live processes of a process group (Linux /proc)."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[2]) == pgid:
+            total += int(fields[11]) + int(fields[12])
+    return total / TICK
+
+
+def measured(url: str, duration: int, proc) -> dict:
+    """wrk against `url` (after a 1-second warm-up), with the CPU `proc`'s group used per request."""
+    wrk(url, 1)
+    before = group_cpu_seconds(proc.pid)
+    result = wrk(url, duration)
+    used = group_cpu_seconds(proc.pid) - before
+    requests = result["rps"] * duration
+    result["cpu_us_per_request"] = used / requests * 1e6 if requests else 0.0
+    return result
+
+
+INPROCESS = """
+import io, sys, time
+from congdoan.wsgi import application
+def get():
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/", "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
+               "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "SERVER_PROTOCOL": "HTTP/1.1",
+               "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr}
+    status = []
+    body = application(environ, lambda s, h, e=None: status.append(s))
+    b"".join(body)
+    body.close() if hasattr(body, "close") else None
+    assert status[0].startswith("200"), status
+def cpu_ms(n):
+    get()
+    started = time.process_time()
+    for _ in range(n):
+        get()
+    return (time.process_time() - started) / n * 1000
+print(cpu_ms(int(sys.argv[1])))
+"""
+
+
+def inprocess_ms(db: str, size: int, pagecache: bool, requests: int, redis_url: str = "") -> float:
+    """CPU milliseconds per home page through congdoan.wsgi.application, no HTTP server."""
+    env = settings_env(db, size, pagecache=pagecache, redis_url=redis_url)
+    env["PAGECACHE_GENERATION_FILE"] = str(RESULTS / "pagecache-generation")
+    output = subprocess.run(  # noqa: S603 - this interpreter, fixed code
+        [sys.executable, "-c", INPROCESS, str(requests)],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    ).stdout
+    return float(output.strip().splitlines()[-1])
+
+
 def redis_available() -> bool:
     try:
         with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
@@ -195,40 +271,63 @@ def redis_available() -> bool:
         return False
 
 
-def run(db: str, size: int, duration: int = 10) -> dict:
+def run(db: str, size: int, duration: int = 10, worker_class: str = "") -> dict:
     ensure_tools()
     results: dict[str, dict] = {}
+    inprocess = {
+        "page-cache hit": inprocess_ms(db, size, pagecache=True, requests=2000),
+        "uncached render": inprocess_ms(db, size, pagecache=False, requests=10),
+    }
+    if redis_available():
+        inprocess["page-cache hit (Redis)"] = inprocess_ms(
+            db, size, pagecache=True, requests=2000, redis_url="redis://127.0.0.1:6379/14"
+        )
     app_port, nginx_port = free_port(), free_port()
+    app = {"db": db, "size": size, "port": app_port, "worker_class": worker_class}
+    url = f"http://127.0.0.1:{app_port}/"
     with tempfile.TemporaryDirectory(prefix="congdoan-bench-nginx-") as tmp:
         workdir = Path(tmp)
         for sub in ("cache", "media", "site"):
             (workdir / sub).mkdir()
-        # 1. The yardstick: the same home page's bytes as a static file.
         print("throughput: gunicorn (no page cache) ...", flush=True)
-        with gunicorn(db, size, app_port, pagecache=False):
-            with urllib.request.urlopen(f"http://127.0.0.1:{app_port}/", timeout=30) as response:  # noqa: S310
+        with gunicorn(**app, pagecache=False) as proc:
+            # The yardstick's bytes: the same home page, saved for nginx to serve as a static file.
+            with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback only
                 (workdir / "site" / "home.html").write_bytes(response.read())
-            results["gunicorn, no page cache"] = wrk(f"http://127.0.0.1:{app_port}/", duration)
+            results["gunicorn, no page cache"] = measured(url, duration, proc)
         print("throughput: gunicorn + page cache ...", flush=True)
-        with gunicorn(db, size, app_port, pagecache=True):
-            results["gunicorn + page cache"] = wrk(f"http://127.0.0.1:{app_port}/", duration)
+        with gunicorn(**app, pagecache=True) as proc:
+            results["gunicorn + page cache"] = measured(url, duration, proc)
         if redis_available():
             print("throughput: gunicorn + page cache in Redis ...", flush=True)
-            with gunicorn(db, size, app_port, pagecache=True, redis_url="redis://127.0.0.1:6379/14"):
-                results["gunicorn + page cache (Redis)"] = wrk(f"http://127.0.0.1:{app_port}/", duration)
+            with gunicorn(**app, pagecache=True, redis_url="redis://127.0.0.1:6379/14") as proc:
+                results["gunicorn + page cache (Redis)"] = measured(url, duration, proc)
         conf = render_nginx(workdir, nginx_port, app_port, workdir / "site")
         nginx = [nginx_binary(), "-c", str(conf), "-g", "daemon off;", "-e", str(workdir / "error.log")]
         print("throughput: nginx static, nginx micro-cache + gunicorn ...", flush=True)
-        with gunicorn(db, size, app_port, pagecache=True), process(nginx, log=workdir / "nginx.out"):
+        with gunicorn(**app, pagecache=True), process(nginx, log=workdir / "nginx.out") as front:
             wait_for(f"http://127.0.0.1:{nginx_port + 1}/")
             wait_for(f"http://127.0.0.1:{nginx_port}/")
-            results["nginx static file"] = wrk(f"http://127.0.0.1:{nginx_port + 1}/", duration)
-            results["nginx micro-cache + gunicorn"] = wrk(f"http://127.0.0.1:{nginx_port}/", duration)
+            results["nginx static file"] = measured(f"http://127.0.0.1:{nginx_port + 1}/", duration, front)
+            # The front's CPU per request: nginx only (gunicorn renders about once a second).
+            results["nginx micro-cache + gunicorn"] = measured(
+                f"http://127.0.0.1:{nginx_port}/", duration, front
+            )
         page_bytes = (workdir / "site" / "home.html").stat().st_size
-    static = results["nginx static file"]["rps"]
+    static = results["nginx static file"]
     for item in results.values():
-        item["ratio_to_static"] = item["rps"] / static if static else 0.0
-    return {"duration": duration, "connections": CONNECTIONS, "page_bytes": page_bytes, "runs": results}
+        item["ratio_to_static"] = item["rps"] / static["rps"] if static["rps"] else 0.0
+        cpu = item.get("cpu_us_per_request") or 0.0
+        item["cpu_ratio_to_static"] = static["cpu_us_per_request"] / cpu if cpu else 0.0
+    return {
+        "duration": duration,
+        "connections": CONNECTIONS,
+        "page_bytes": page_bytes,
+        "worker_class": worker_class or "deploy/gunicorn.conf.py",
+        "load_average": os.getloadavg(),
+        "inprocess_ms": inprocess,
+        "runs": results,
+    }
 
 
 def share(ratio: float) -> str:
@@ -237,19 +336,27 @@ def share(ratio: float) -> str:
 
 def print_table(data: dict) -> None:
     print()
+    load = ", ".join(f"{value:.1f}" for value in data["load_average"])
     print(
         f"Throughput: wrk {THREADS} threads, {data['connections']} connections, {data['duration']} s each; "
-        f"home page {data['page_bytes']} bytes"
+        f"home page {data['page_bytes']} bytes; gunicorn workers: {data['worker_class']}; load average {load}"
     )
-    header = f"{'server':<34}{'req/s':>10}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'of static':>11}"
+    header = (
+        f"{'server':<34}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'of static':>11}"
+        f"{'CPU us/req':>12}{'CPU of static':>15}"
+    )
     print(header)
     print("-" * len(header))
     for name, item in data["runs"].items():
         lat = item["latency_ms"]
         print(
-            f"{name:<34}{item['rps']:>10.0f}{lat.get('p50', 0):>9.2f}{lat.get('p90', 0):>9.2f}"
+            f"{name:<34}{item['rps']:>9.0f}{lat.get('p50', 0):>9.2f}{lat.get('p90', 0):>9.2f}"
             f"{lat.get('p99', 0):>9.2f}{share(item['ratio_to_static']):>11}"
+            f"{item.get('cpu_us_per_request', 0):>12.0f}{share(item['cpu_ratio_to_static']):>15}"
         )
+    print("In-process, CPU per home page through congdoan.wsgi.application (no HTTP server):")
+    for name, ms in data["inprocess_ms"].items():
+        print(f"  {name:<32}{ms * 1000:>10.0f} us")
 
 
 def checks(data: dict) -> list[dict]:
@@ -273,8 +380,9 @@ if __name__ == "__main__":
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--worker-class", default="", help="gunicorn worker class (default: deploy's)")
     args = parser.parse_args()
-    result = run(args.db, args.size, args.duration)
+    result = run(args.db, args.size, args.duration, args.worker_class)
     print_table(result)
     for item in checks(result):
         print(f"{'PASS' if item['pass'] else 'FAIL'}  {item['target']}  ({item['detail']})")

@@ -17,6 +17,7 @@ PRINT = """
 import django, json
 django.setup()
 from django.conf import settings as s
+from django.template import engines
 print(json.dumps({
     "cache": s.CACHES["default"]["BACKEND"],
     "cache_location": s.CACHES["default"].get("LOCATION"),
@@ -29,6 +30,11 @@ print(json.dumps({
     "middleware": "pagecache.middleware.PageCacheMiddleware" in s.MIDDLEWARE,
     "conn_max_age": s.DATABASES["default"]["CONN_MAX_AGE"],
     "ssl_redirect": s.SECURE_SSL_REDIRECT,
+    "health_checks": s.DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    "debug": s.DEBUG,
+    "loaders": [str(loader) for loader in engines["django"].engine.loaders],
+    "generation_file": getattr(s, "PAGECACHE_GENERATION_FILE", None),
+    "wsgi": type(__import__("congdoan.wsgi").wsgi.application).__name__,
 }))
 """
 
@@ -51,12 +57,18 @@ def production_settings(**extra) -> dict:
 def test_defaults_local_memory_and_files():
     values = production_settings()
     assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert values["storage"] == "django.core.files.storage.FileSystemStorage"
+    assert values["storage"].endswith("FileSystemStorage")  # local files (safety may subclass it)
     assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert values["page_cache"] and values["middleware"]
     assert values["frontend_cache"] == [] and not values["frontend_app"]
     assert values["conn_max_age"] == 60
+    assert values["health_checks"] is True
     assert values["ssl_redirect"] is True
+    # Templates compiled once per worker, no debug pages; the page cache's front before Django.
+    assert values["debug"] is False
+    assert values["loaders"][0].startswith("('django.template.loaders.cached.Loader'")
+    assert values["wsgi"] == "PageCacheApp"
+    assert values["generation_file"] is None
 
 
 def test_redis_s3_and_cdn_from_the_environment():
@@ -66,6 +78,7 @@ def test_redis_s3_and_cdn_from_the_environment():
         FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:8081/",
         SECURE_SSL_REDIRECT="0",
         PAGECACHE_ENABLED="0",
+        PAGECACHE_GENERATION_FILE="/run/congdoan/pagecache-generation",
     )
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert values["cache_location"] == "redis://10.0.0.5:6379/0"
@@ -73,4 +86,5 @@ def test_redis_s3_and_cdn_from_the_environment():
     assert values["bucket"] == "congdoan-media"
     assert values["frontend_cache"] == ["proxy"] and values["frontend_app"]
     assert values["page_cache"] is False
+    assert values["generation_file"] == "/run/congdoan/pagecache-generation"
     assert values["ssl_redirect"] is False
