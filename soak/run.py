@@ -552,7 +552,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=float(os.environ.get("SOAK_SECONDS", "600")))
     parser.add_argument("--fault", choices=["db"], default=os.environ.get("SOAK_FAULT") or None)
-    parser.add_argument("--outage", type=float, default=4.0, help="seconds PostgreSQL is down (max 5)")
+    parser.add_argument("--outage", type=float, default=3.0, help="seconds PostgreSQL is down (max 5)")
     parser.add_argument("--database", default=os.environ.get("SOAK_DATABASE", "congdoan_soak"))
     cores = os.cpu_count() or 2
     parser.add_argument("--readers", type=int, default=2 * cores)
