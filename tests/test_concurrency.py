@@ -18,6 +18,7 @@ checks; the barrier's timeout only keeps a broken run from hanging.
 
 from __future__ import annotations
 
+import datetime
 import threading
 from collections import Counter
 
@@ -35,6 +36,7 @@ import royalties.views
 from newsroom.models import EditorialApprovalTask, Role, UnitRole
 from newsroom.tests.support import make_post
 from oversight.models import IssuedReport
+from oversight.services import issue_report
 from posts.models import PostPage
 from royalties.models import Statement, StatementLine, StatementState
 from royalties.selectors import statement_rows
@@ -228,6 +230,28 @@ def test_two_officers_issuing_at_once_issue_one_report(private_database, monkeyp
     refused = next(response for response in responses if response.status_code == 200)
     assert "Bảng kết quả quý II/2017 đã được ban hành." in refused.content.decode()
     assert IssuedReport.objects.filter(period_code="2017-Q2").count() == 1
+
+
+def test_two_officers_correcting_at_once_supersede_once(private_database, monkeypatch):
+    officer = get_user_model().objects.get(username="giamsat")
+    colleague = get_user_model().objects.create_user("giamsat2", first_name="Phó ban")
+    colleague.groups.add(UnitRole.objects.get(role=Role.OVERSIGHT, unit=None).group)
+    issued = issue_report("2017-Q2", "612/LĐLĐ", datetime.date(2017, 7, 10), officer)
+    url = reverse("oversight:supersede", args=(issued.pk,))
+    form = {"number": "650/LĐLĐ", "document_date": "2017-07-20", "reason": "Bổ sung số liệu."}
+    monkeypatch.setattr(oversight.views, "supersede_report", gated(oversight.views.supersede_report))
+
+    responses = at_once(
+        lambda: signed_in(officer).post(url, form),
+        lambda: signed_in(colleague).post(url, {**form, "number": "651/LĐLĐ"}),
+    )
+
+    statuses = sorted(getattr(response, "status_code", response) for response in responses)
+    assert statuses == [200, 302], responses
+    refused = next(response for response in responses if response.status_code == 200)
+    assert "đã được thay thế bằng một báo cáo khác" in refused.content.decode()
+    assert IssuedReport.objects.filter(period_code="2017-Q2").count() == 2
+    assert IssuedReport.objects.filter(supersedes=issued).count() == 1
 
 
 def test_the_copy_is_gone_and_the_demo_untouched(db):
