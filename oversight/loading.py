@@ -7,12 +7,13 @@ Another federation loads its own file with the same layout.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from units.models import Unit, UnitKind
@@ -51,10 +52,21 @@ def read_quota_file(path: Path | str = DEFAULT_QUOTAS) -> dict:
         raise QuotaFileError(_("Không tìm thấy tệp chỉ tiêu: %(path)s") % {"path": path}) from exc
     except json.JSONDecodeError as exc:
         raise QuotaFileError(
-            _("Tệp chỉ tiêu không đúng định dạng JSON (dòng %(line)s): %(error)s")
-            % {"line": exc.lineno, "error": exc.msg}
+            _("Tệp chỉ tiêu không đúng định dạng JSON (dòng %(line)s, cột %(column)s).")
+            % {"line": exc.lineno, "column": exc.colno}
         ) from exc
-    if not isinstance(data, dict) or "rules" not in data:
+    except UnicodeDecodeError as exc:
+        raise QuotaFileError(_("Tệp chỉ tiêu %(path)s không phải văn bản UTF-8.") % {"path": path}) from exc
+    except (OSError, ValueError) as exc:  # a folder, no permission, a name too long, a NUL byte
+        raise QuotaFileError(
+            _("Không đọc được tệp chỉ tiêu %(path)s. Hãy kiểm tra đó là một tệp và có quyền đọc.")
+            % {"path": path}
+        ) from exc
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("rules"), list)
+        or not isinstance(data.get("remarks", []), list)
+    ):
         raise QuotaFileError(_("Tệp chỉ tiêu phải có mục “rules”."))
     return data
 
@@ -73,39 +85,69 @@ def load_quotas(data: dict | None = None) -> QuotaLoadResult:
     """Create or update rules (keyed by scope and start date) and remarks (unit and period)."""
     data = read_quota_file() if data is None else data
     result = QuotaLoadResult()
-    for row in data.get("rules", []):
-        kind = _lookup(UnitKind, row.get("unit_kind"), _("loại đơn vị"))
-        unit = _lookup(Unit, row.get("unit"), _("đơn vị"))
-        valid_to = row.get("valid_to")
-        _rule, created = QuotaRule.objects.update_or_create(
-            unit_kind=kind,
-            unit=unit,
-            valid_from=datetime.date.fromisoformat(row["valid_from"]),
-            defaults={
-                "name": nfc(row.get("name", "")),
-                "period_kind": row.get("period_kind", "quarter"),
-                "target_news": row.get("target_news", 0),
-                "target_articles": row.get("target_articles", 0),
-                "exempt": bool(row.get("exempt", False)),
-                "valid_to": datetime.date.fromisoformat(valid_to) if valid_to else None,
-                "basis": nfc(row.get("basis", "")),
-            },
-        )
-        result.rules_created += created
-        result.rules_updated += not created
-    for row in data.get("remarks", []):
-        unit = _lookup(Unit, row.get("unit"), _("đơn vị"))
-        _remark, created = Remark.objects.update_or_create(
-            unit=unit,
-            period_code=normalise_period_code(row["period"]),
-            defaults={
-                "text": nfc(row["text"]),
-                "replaces_shortfall": bool(row.get("replaces_shortfall", False)),
-            },
-        )
-        result.remarks_created += created
-        result.remarks_updated += not created
+    for number, row in enumerate(data.get("rules", []), start=1):
+        with _row(_("chỉ tiêu"), number):
+            result.rules_created += _load_rule(row)
+    result.rules_updated = len(data.get("rules", [])) - result.rules_created
+    for number, row in enumerate(data.get("remarks", []) or [], start=1):
+        with _row(_("ghi chú"), number):
+            result.remarks_created += _load_remark(row)
+    result.remarks_updated = len(data.get("remarks", []) or []) - result.remarks_created
     return result
+
+
+@contextlib.contextmanager
+def _row(what, number):
+    """A malformed row stops the whole load (the transaction rolls back) with a Vietnamese message."""
+    try:
+        yield
+    except QuotaFileError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError, DatabaseError) as exc:
+        raise QuotaFileError(
+            _("Mục %(what)s thứ %(number)s trong tệp không hợp lệ (%(field)s); không nạp gì cả.")
+            % {"what": what, "number": number, "field": _field(exc)}
+        ) from exc
+
+
+def _field(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return _("thiếu mục “%(key)s”") % {"key": exc.args[0]}
+    return _("sai kiểu hoặc giá trị")
+
+
+def _load_rule(row) -> bool:
+    kind = _lookup(UnitKind, row.get("unit_kind"), _("loại đơn vị"))
+    unit = _lookup(Unit, row.get("unit"), _("đơn vị"))
+    valid_to = row.get("valid_to")
+    _rule, created = QuotaRule.objects.update_or_create(
+        unit_kind=kind,
+        unit=unit,
+        valid_from=datetime.date.fromisoformat(row["valid_from"]),
+        defaults={
+            "name": nfc(row.get("name", "")),
+            "period_kind": row.get("period_kind", "quarter"),
+            "target_news": row.get("target_news", 0),
+            "target_articles": row.get("target_articles", 0),
+            "exempt": bool(row.get("exempt", False)),
+            "valid_to": datetime.date.fromisoformat(valid_to) if valid_to else None,
+            "basis": nfc(row.get("basis", "")),
+        },
+    )
+    return created
+
+
+def _load_remark(row) -> bool:
+    unit = _lookup(Unit, row.get("unit"), _("đơn vị"))
+    _remark, created = Remark.objects.update_or_create(
+        unit=unit,
+        period_code=normalise_period_code(row["period"]),
+        defaults={
+            "text": nfc(row["text"]),
+            "replaces_shortfall": bool(row.get("replaces_shortfall", False)),
+        },
+    )
+    return created
 
 
 def load_default_quotas() -> QuotaLoadResult:

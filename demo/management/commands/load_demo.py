@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from demo import summary
 from demo.bulk import bulk_create_posts
 from demo.steps import STEPS
+from safety.commands import VietnameseArgumentsMixin
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentsMixin, BaseCommand):
     help = _("Nạp dữ liệu mẫu: đơn vị, trang, ảnh, tin - bài, tài khoản (chạy lại không tạo trùng).")
 
     def add_arguments(self, parser):

@@ -4,9 +4,10 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from newsroom.provisioning import setup_roles
+from safety.commands import VietnameseArgumentsMixin
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentsMixin, BaseCommand):
     help = _("Tạo hoặc cập nhật nhóm người dùng, quyền và quy trình duyệt tin - bài theo danh sách đơn vị.")
 
     def handle(self, *args, **options):

@@ -10,13 +10,14 @@ from oversight.documents import issued_report, live_document
 from oversight.exports.letter import to_docx
 from oversight.exports.tabular import to_csv, to_text
 from oversight.exports.workbook import to_xlsx
+from safety.commands import VietnameseArgumentsMixin, check_text, write_file_atomically
 from vietnamese.periods import PeriodError, parse_period
 
 RENDERERS = {"text": to_text, "csv": to_csv, "xlsx": to_xlsx, "docx": to_docx}
 BINARY = {"xlsx", "docx"}
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentsMixin, BaseCommand):
     help = _(
         "Bảng kết quả đăng tin - bài của một kỳ (như bảng kèm Công văn 435/LĐLĐ): "
         "văn bản, CSV, XLSX hoặc công văn DOCX."
@@ -39,6 +40,9 @@ class Command(BaseCommand):
         parser.add_argument("--date", default="", help=_("Ngày công văn cho bản dự thảo, dạng YYYY-MM-DD."))
 
     def handle(self, *args, **options):
+        check_text(options["period"], _("Kỳ báo cáo"))
+        check_text(options["number"], _("Số công văn"))
+        check_text(options["date"], _("Ngày công văn"))
         try:
             period = parse_period(options["period"])
         except PeriodError as exc:
@@ -66,17 +70,7 @@ class Command(BaseCommand):
 
         output = RENDERERS[fmt](document)
         if options["output"]:
-            mode, encoding = ("wb", None) if fmt in BINARY else ("w", "utf-8")
-            try:
-                with open(
-                    options["output"], mode, encoding=encoding, newline="" if encoding else None
-                ) as handle:
-                    handle.write(output)
-            except OSError as exc:
-                raise CommandError(
-                    _("Không ghi được tệp %(path)s: %(error)s")
-                    % {"path": options["output"], "error": exc.strerror}
-                ) from exc
+            write_file_atomically(options["output"], output if fmt in BINARY else output.encode("utf-8"))
             if options["verbosity"]:
                 self.stderr.write(
                     _("Đã ghi %(path)s (%(rows)s đơn vị).")

@@ -6,11 +6,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from oversight.reminders import DEFAULT_DAYS_BEFORE_END, send_reminders
+from safety.commands import VietnameseArgumentsMixin, check_text
 from vietnamese.dates import format_date
 from vietnamese.periods import PeriodError, parse_period
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentsMixin, BaseCommand):
     help = _(
         "Gửi thư nhắc nhở đến các đơn vị chưa đủ chỉ tiêu đăng tin - bài của kỳ (mặc định: quý hiện tại, "
         "chỉ khi quý còn không quá --days-before-end ngày). Mỗi đơn vị nhận tối đa một thư mỗi ngày."
@@ -35,6 +36,8 @@ class Command(BaseCommand):
         parser.add_argument("--today", help=_("Coi hôm nay là ngày này (YYYY-MM-DD), để thử."))
 
     def handle(self, *args, **options):
+        check_text(options["period"], _("Kỳ báo cáo"))
+        check_text(options["today"], _("Ngày"))
         period = None
         if options["period"]:
             try:

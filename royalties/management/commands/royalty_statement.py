@@ -7,6 +7,7 @@ same two functions, so the command line and the download always agree.
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from safety.commands import VietnameseArgumentsMixin, check_text, write_file_atomically
 from units.models import Unit
 from vietnamese.periods import PeriodError
 
@@ -14,7 +15,7 @@ from ...exports import FORMATS, render_statement, render_summary
 from ...selectors import federation_summary, find_unit, month_period, statement_rows
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentsMixin, BaseCommand):
     help = _("In bảng kê nhuận bút một tháng của một đơn vị, hoặc tổng hợp toàn LĐLĐ tỉnh.")
 
     def add_arguments(self, parser):
@@ -26,6 +27,10 @@ class Command(BaseCommand):
         parser.add_argument("--output", help=_("Ghi ra tệp thay vì màn hình."))
 
     def handle(self, *args, month, unit, all_units, format, output, **options):
+        check_text(month, _("Tháng"))
+        check_text(unit, _("Đơn vị"))
+        if format == "xlsx" and not output:
+            raise CommandError(_("Tệp XLSX là nhị phân: hãy dùng --output TỆP."))
         try:
             period = month_period(month)
         except PeriodError as error:
@@ -45,10 +50,7 @@ class Command(BaseCommand):
                 ) from None
             data = render_statement(statement_rows(found, period), format)
         if output:
-            with open(output, "wb") as handle:
-                handle.write(data)
+            write_file_atomically(output, data)
             self.stderr.write(_("Đã ghi %(path)s.") % {"path": output})
-        elif format == "xlsx":
-            raise CommandError(_("Tệp XLSX là nhị phân: hãy dùng --output TỆP."))
         else:
             self.stdout.write(data.decode("utf-8"), ending="")

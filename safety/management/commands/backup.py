@@ -5,9 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from safety.backup import BackupError, create_backup
+from safety.commands import VietnameseArgumentsMixin, check_text, write_error
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentsMixin, BaseCommand):
     help = "Sao lưu toàn bộ cơ sở dữ liệu và tệp media vào một tệp .tar.gz có bảng kê tổng kiểm SHA-256."
 
     def add_arguments(self, parser):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, output=None, **options):
+        check_text(output, "Đường dẫn tệp")
         if not output:
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
             output = Path("backups") / f"congdoan-{stamp}.tar.gz"
@@ -27,8 +29,10 @@ class Command(BaseCommand):
         verbose = options["verbosity"] > 0
         try:
             manifest = create_backup(output, progress=self.stdout.write if verbose else lambda m: None)
-        except (BackupError, OSError) as exc:
+        except BackupError as exc:
             raise CommandError(str(exc)) from None
+        except OSError as exc:
+            raise write_error(output, exc) from None
         if verbose:
             rows = sum(manifest["counts"].values())
             files = sum(1 for name in manifest["files"] if name.startswith("media/"))

@@ -3,9 +3,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from safety.backup import BackupError, restore_backup
+from safety.commands import VietnameseArgumentsMixin, check_text, read_error
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentsMixin, BaseCommand):
     help = (
         "Khôi phục một cài đặt trống từ tệp sao lưu (kiểm tra tổng kiểm trước khi ghi). "
         "Từ chối cơ sở dữ liệu đã có dữ liệu, trừ khi dùng --force."
@@ -20,13 +21,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, archive, force=False, **options):
+        check_text(archive, "Đường dẫn tệp")
         verbose = options["verbosity"] > 0
         try:
             manifest = restore_backup(
                 Path(archive), force=force, progress=self.stdout.write if verbose else lambda m: None
             )
-        except (BackupError, OSError) as exc:
+        except BackupError as exc:
             raise CommandError(str(exc)) from None
+        except OSError as exc:
+            raise read_error(archive, exc) from None
         if verbose:
             rows = sum(manifest["counts"].values())
             self.stdout.write(

@@ -5,10 +5,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.images import get_image_model
 
+from safety.commands import VietnameseArgumentsMixin
 from safety.uploads import without_location
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentsMixin, BaseCommand):
     help = "Xóa dữ liệu vị trí (GPS) khỏi các ảnh gốc đã lưu và tạo lại các bản thu nhỏ của chúng."
 
     def add_arguments(self, parser):

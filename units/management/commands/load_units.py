@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from safety.commands import VietnameseArgumentsMixin, check_text
 from units.loading import DEFAULT_FIXTURE, OrganisationFileError, load_organisation, read_organisation_file
 
 
-class Command(BaseCommand):
+class Command(VietnameseArgumentsMixin, BaseCommand):
     help = _(
         "Nạp (hoặc cập nhật) danh sách loại đơn vị và đơn vị từ tệp JSON; chạy lại nhiều lần vẫn an toàn."
     )
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("file", nargs="?", default=str(DEFAULT_FIXTURE), help=_("tệp JSON đơn vị"))
 
     def handle(self, *args, file, **options):
+        check_text(file, _("Đường dẫn tệp"))
         try:
             result = load_organisation(read_organisation_file(file))
         except OrganisationFileError as exc:
