@@ -37,16 +37,8 @@ def safe_text(value) -> str:
 
 
 def csv_headers() -> list[str]:
-    return [
-        _("TT"),
-        _("Tiêu đề"),
-        _("Loại"),
-        _("Ngày đăng"),
-        _("Tác giả"),
-        _("Hệ số"),
-        _("Số ảnh"),
-        _("Thành tiền"),
-    ]
+    """The CSV statement's columns: the first five of the statement's, then coefficient, photos, amount."""
+    return [*statement_headers()[:5], _("Hệ số"), _("Số ảnh"), _("Thành tiền")]
 
 
 def statement_headers() -> list[str]:
