@@ -4,6 +4,7 @@
 
 Everything can be overridden from the environment (the benchmark does: GUNICORN_BIND on loopback,
 2 workers). Sync workers behind nginx: nginx buffers slow clients, so a worker is never held by one.
+Page-cache hits are answered before Django (pagecache/wsgi.py): most of their cost is gunicorn's.
 """
 
 import multiprocessing
@@ -12,10 +13,10 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "unix:/run/congdoan/gunicorn.sock")
 # (2 x cores) + 1 is gunicorn's rule of thumb for sync workers doing database I/O.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-# gthread: a thread per connection, so keep-alive connections (nginx's upstream keepalive, HTTP/1.1
-# clients) are reused instead of closed after every response as sync workers do.
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Sync workers: measured against gthread (keep-alive) with bench/throughput.py, they use a little
+# less CPU per request and serve as many or more; nginx in front buffers slow clients.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))  # gthread only
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
