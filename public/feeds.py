@@ -78,7 +78,7 @@ class SiteFeed(Feed):
         return [post.unit.display_name] if post.unit else []
 
     def item_enclosures(self, post):
-        images = list(post.images.all())
+        images = post.card_images
         if not images:
             return []
         rendition = images[0].image.get_rendition(SHARE_RENDITION)

@@ -49,7 +49,12 @@ def prepare_cards(posts, specs=CARD_RENDITIONS, units=True) -> list:
     elif isinstance(posts, QuerySet) and posts._result_cache is None:
         posts = posts.prefetch_related(None)
     items = list(posts)
-    lookups = [images_prefetch(), rendition_prefetch("images__image", specs)]
+    # A plain list per post (`post.card_images`), not the `images` manager: the cards template
+    # reads it for every card, and each `.all()` on a prefetched manager clones a queryset.
+    lookups = [
+        Prefetch("images", queryset=PostImage.objects.select_related("image"), to_attr="card_images"),
+        rendition_prefetch("card_images__image", specs),
+    ]
     if units:
         lookups.insert(0, "unit__page")
     prefetch_related_objects(items, *lookups)
@@ -86,6 +91,9 @@ def load_post_page(post, related_posts) -> PostPageData:
     unit = (
         Unit.objects.select_related("page", "kind").filter(pk=post.unit_id).first() if post.unit_id else None
     )
+    for card in related:
+        # What `prepare_cards` would fetch again for the related posts' cards.
+        card.card_images = list(card.images.all())
     labels = post_labels(post.pk)
     return PostPageData(
         images=list(post.images.all()),

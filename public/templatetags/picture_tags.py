@@ -19,6 +19,6 @@ register = template.Library()
 def responsive_image(image, kind, **attrs):
     if not image:
         return ""
-    found = get_renditions_or_not_found(image, renditions.specs(kind))
+    found = get_renditions_or_not_found(image, renditions.filters(kind))
     # Reviewed: Wagtail's Picture writes rendition URLs and sizes; attributes escaped by flatatt.
     return mark_safe(Picture(found, attrs).__html__())  # nosec B308 B703
