@@ -178,6 +178,8 @@ def test_compliance_report_garbage(tmp, data):
 
 
 def _unknown_unit(text):
+    if "\x00" in text:  # PostgreSQL cannot even look it up; the command refuses it first
+        return True
     try:
         find_unit(text)
     except (Unit.DoesNotExist, ValueError):
