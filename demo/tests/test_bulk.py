@@ -109,3 +109,13 @@ def test_a_load_that_rebuilds_the_search_index_leaves_every_post_findable():
     for post in PostPage.objects.exclude(pk__in=existing):
         title_words = " ".join(post.title.split()[:3])
         assert post in search_posts(title_words, PostPage.objects.live())
+
+
+@pytest.mark.django_db
+def test_a_negative_number_of_posts_is_refused_before_anything_runs():
+    from django.core.management.base import CommandError
+
+    pages_before = Page.objects.count()
+    with pytest.raises(CommandError, match="--posts phải là số không âm"):
+        call_command("load_demo", "--posts", "-5", stdout=io.StringIO())
+    assert Page.objects.count() == pages_before

@@ -2,7 +2,7 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from demo import summary
@@ -25,6 +25,9 @@ class Command(VietnameseArgumentsMixin, BaseCommand):
         parser.add_argument("--seed", type=int, default=None, help=_("Hạt giống ngẫu nhiên cho --posts."))
 
     def handle(self, *args, posts=0, seed=None, verbosity=1, **options):
+        if posts < 0:
+            # Checked before any step runs: a bad number changes nothing.
+            raise CommandError(_("--posts phải là số không âm (nhận được %(posts)s).") % {"posts": posts})
         started = time.monotonic()
         for label, step in STEPS:
             step_started = time.monotonic()
