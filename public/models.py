@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 
 from django.db import connection, models
-from django.db.models import Exists, F, IntegerField, OuterRef, Q, Value, Window
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models import Exists, IntegerField, OuterRef, Q, Value
+from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,53 +25,38 @@ LISTING_PAGES = 100
 NEWEST_FIRST = ("-published_at", "-pk")
 
 
+# Ancestors checked for a view restriction: posts sit at depth 5 (root, home, “Đơn vị”, unit).
+RESTRICTION_DEPTH = 12
+
+
 def published_posts():
     """Live posts outside any private section of the site.
 
     Wagtail's `.public()` reads every restriction first (a query of its own on each listing);
-    this asks the same in SQL: no restricted page's path is a prefix of the post's path.
+    this asks the same in SQL: no restricted page is the post or one of its ancestors, whose
+    paths are the post path's first 4, 8, 12... characters. Looking those paths up (an index
+    on the path) costs a few lookups a post; comparing each restricted page's path with a
+    prefix of the post's made SQLite read every page for every post.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
+    ancestors = [
+        Substr(OuterRef("path"), 1, Page.steplen * level) for level in range(1, RESTRICTION_DEPTH + 1)
+    ]
+    restricted = PageViewRestriction.objects.filter(page__path__in=ancestors)
     return PostPage.objects.live().exclude(Exists(restricted))
+
+
+def in_topic(posts, topic):
+    """`posts` filed under `topic`, as a per-post check rather than a join: newest first, the
+    database then walks the date index and stops after a page of posts, instead of sorting
+    every post of the topic (a join made SQLite start from the topic's tens of thousands)."""
+    through = PostPage.topics.through
+    return posts.filter(Exists(through.objects.filter(postpage_id=OuterRef("pk"), topic=topic)))
 
 
 def latest_posts(queryset=None):
     """Posts newest first with their unit and its page; `prepare_cards` adds the images."""
     queryset = published_posts() if queryset is None else queryset
     return queryset.select_related("unit", "unit__page").defer(*NOT_IN_LISTINGS).order_by(*NEWEST_FIRST)
-
-
-def latest_posts_per_topic(posts, per_topic: int) -> list[tuple]:
-    """[(topic, [its newest posts])] for the topics that have posts, in two queries in all.
-
-    One window query ranks each topic's posts (the topics' names come along), one fetches them.
-    """
-    through = PostPage.topics.through
-    ranked = (
-        through.objects.filter(postpage__in=posts.values("pk"))
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("topic_id"),
-                order_by=[F("postpage__published_at").desc(), F("postpage_id").desc()],
-            )
-        )
-        .filter(rank__lte=per_topic)
-        .values_list("topic_id", "topic__name", "topic__slug", "topic__order", "postpage_id", "rank")
-    )
-    topics: dict[int, Topic] = {}
-    ids_by_topic: dict[int, list[tuple[int, int]]] = {}
-    for topic_id, name, slug, order, post_id, rank in ranked:
-        topics.setdefault(topic_id, Topic(pk=topic_id, name=name, slug=slug, order=order))
-        ids_by_topic.setdefault(topic_id, []).append((rank, post_id))
-    wanted = [post_id for ids in ids_by_topic.values() for _rank, post_id in ids]
-    by_id = {post.pk: post for post in latest_posts(PostPage.objects.filter(pk__in=wanted))}
-    return [
-        (topic, [by_id[pk] for _rank, pk in sorted(ids_by_topic[topic.pk]) if pk in by_id])
-        for topic in sorted(topics.values(), key=lambda topic: (topic.order, topic.name))
-    ]
 
 
 @dataclass
@@ -89,9 +74,7 @@ PER_TOPIC = 4
 def home_lists(published) -> HomeLists:
     """The home page's lists in a fixed number of queries, each served by an index.
 
-    On PostgreSQL every list's newest ids come in one UNION ALL of small `ORDER BY date LIMIT n`
-    selects (a window over all posts costs seconds at 100 000 posts); SQLite cannot limit the
-    parts of a compound select, so there each list is a query and the topics share one window.
+    Every list's newest ids come in one query (`newest_at_once`), the posts in one more.
     Featured posts are left out of “Tin mới” and “Bài viết”, which therefore read a few extra.
     """
     sources = {
@@ -105,16 +88,12 @@ def home_lists(published) -> HomeLists:
         "news": HOME_SIZES["news"] + extra,
         "articles": HOME_SIZES["articles"] + extra,
     }
-    if connection.features.supports_slicing_ordering_in_compound:
-        topics = list(Topic.objects.all())
-        for topic in topics:
-            sources[topic] = published.filter(topics=topic)
-            limits[topic] = PER_TOPIC
-        picked = newest_at_once(sources, limits)
-        topic_blocks = [(topic, picked[topic]) for topic in topics if picked[topic]]
-    else:
-        picked = {key: list(latest_posts(source)[: limits[key]]) for key, source in sources.items()}
-        topic_blocks = latest_posts_per_topic(published, PER_TOPIC)
+    topics = list(Topic.objects.all())
+    for topic in topics:
+        sources[topic] = in_topic(published, topic)
+        limits[topic] = PER_TOPIC
+    picked = newest_at_once(sources, limits)
+    topic_blocks = [(topic, picked[topic]) for topic in topics if picked[topic]]
 
     # With nothing marked “nổi bật”, the newest post leads the page.
     newest = sorted(picked["news"] + picked["articles"], key=lambda p: (p.published_at, p.pk))
@@ -129,32 +108,42 @@ def home_lists(published) -> HomeLists:
 
 
 def newest_at_once(sources: dict, limits: dict) -> dict:
-    """{key: newest posts of sources[key], at most limits[key]} in two queries (ids, then posts)."""
+    """{key: newest posts of sources[key], at most limits[key]} in two queries (ids, then posts).
+
+    The ids come in one UNION ALL of small `ORDER BY published_at LIMIT n` selects, each served
+    by an index (a window ranking every post costs seconds at 100 000 posts). Each part is
+    wrapped as a subquery: SQLite refuses ORDER BY/LIMIT in the parts of a compound select
+    itself (Django's `union` then fails), but not in subqueries.
+    """
     keys = list(sources)
-    parts = [
-        sources[key]
-        .order_by(*NEWEST_FIRST)
-        .values_list(Value(n, output_field=IntegerField()), "pk")[: limits[key]]
-        for n, key in enumerate(keys)
-    ]
+    parts, params = [], []
+    for n, key in enumerate(keys):
+        part = (
+            sources[key]
+            .order_by(*NEWEST_FIRST)
+            .values_list(Value(n, output_field=IntegerField()), "pk")[: limits[key]]
+        )
+        sql, part_params = part.query.get_compiler(connection=connection).as_sql()
+        parts.append(f"SELECT * FROM ({sql}) part{n}")  # noqa: S608 (Django's compiled SQL)
+        params.extend(part_params)
     ids: dict = {key: [] for key in keys}
-    for n, pk in parts[0].union(*parts[1:], all=True):
-        ids[keys[n]].append(pk)
+    with connection.cursor() as cursor:
+        # Only Django's own compiled SQL and numbered aliases; every value is a bound parameter.
+        cursor.execute(" UNION ALL ".join(parts), params)  # nosec B608
+        for n, pk in cursor.fetchall():
+            ids[keys[n]].append(pk)
     wanted = {pk for pks in ids.values() for pk in pks}
     by_id = {post.pk: post for post in latest_posts(PostPage.objects.filter(pk__in=wanted))}
     return {key: [by_id[pk] for pk in pks if pk in by_id] for key, pks in ids.items()}
 
 
 def newest_by_topic(published, per_topic: int) -> list[tuple]:
-    """[(topic, [its newest posts])] for every topic, in a fixed number of queries (see home_lists)."""
+    """[(topic, [its newest posts])] for every topic, in three queries (see newest_at_once)."""
     topics = list(Topic.objects.all())
-    if connection.features.supports_slicing_ordering_in_compound:
-        picked = newest_at_once(
-            {topic: published.filter(topics=topic) for topic in topics}, dict.fromkeys(topics, per_topic)
-        )
-        return [(topic, picked[topic]) for topic in topics]
-    found = {topic.pk: posts for topic, posts in latest_posts_per_topic(published, per_topic)}
-    return [(topic, found.get(topic.pk, [])) for topic in topics]
+    picked = newest_at_once(
+        {topic: in_topic(published, topic) for topic in topics}, dict.fromkeys(topics, per_topic)
+    )
+    return [(topic, picked[topic]) for topic in topics]
 
 
 class HomePage(AsciiSlugPageMixin, Page):
@@ -269,7 +258,7 @@ class TopicIndexPage(AsciiSlugPageMixin, RoutablePageMixin, Page):
     @path("<slug:slug>/")
     def topic_detail(self, request, slug):
         topic = get_object_or_404(Topic, slug=slug)
-        posts = latest_posts().filter(topics=topic)
+        posts = in_topic(latest_posts(), topic)
         # At most LISTING_PAGES pages are offered; older posts stay reachable through search.
         limit = POSTS_PER_PAGE * LISTING_PAGES
         posts = paginate(request, posts, POSTS_PER_PAGE, count=min(count_at_most(posts, limit), limit))
