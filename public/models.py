@@ -124,12 +124,12 @@ def newest_at_once(sources: dict, limits: dict) -> dict:
             .values_list(Value(n, output_field=IntegerField()), "pk")[: limits[key]]
         )
         sql, part_params = part.query.get_compiler(connection=connection).as_sql()
-        parts.append(f"SELECT * FROM ({sql}) part{n}")  # noqa: S608 (Django's compiled SQL)
+        # Only Django's own compiled SQL and numbered aliases; every value is a bound parameter.
+        parts.append(f"SELECT * FROM ({sql}) part{n}")  # noqa: S608  # nosec B608
         params.extend(part_params)
     ids: dict = {key: [] for key in keys}
     with connection.cursor() as cursor:
-        # Only Django's own compiled SQL and numbered aliases; every value is a bound parameter.
-        cursor.execute(" UNION ALL ".join(parts), params)  # nosec B608
+        cursor.execute(" UNION ALL ".join(parts), params)
         for n, pk in cursor.fetchall():
             ids[keys[n]].append(pk)
     wanted = {pk for pks in ids.values() for pk in pks}
