@@ -14,12 +14,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
+from wagtail.models.audit_log import BaseLogEntry, BaseLogEntryManager
 
 from vietnamese.dates import format_date
 from vietnamese.money import format_vnd
@@ -477,3 +479,54 @@ class StatementLine(models.Model):
 
     def delete(self, *args, **kwargs):
         raise FrozenStatementError(_("Dòng bảng kê không xóa được; hãy điều chỉnh ở bảng kê sau."))
+
+
+class StatementLogEntryManager(BaseLogEntryManager):
+    """Closing and payment entries, each visible only to whoever may read the statement.
+
+    Wagtail's ModelLogEntry shows every entry of a model to anyone holding any permission on
+    it, which would put every unit's statements (names and amounts) in the site history of any
+    unit's accountant; here the unit rule of `royalties.access` decides instead.
+    """
+
+    def log_action(self, instance, action, **kwargs):
+        kwargs.update(statement=instance)
+        return super().log_action(instance, action, **kwargs)
+
+    def viewable_by_user(self, user):
+        from . import access
+
+        if access.sees_all_units(user):
+            return self.all()
+        return self.filter(statement__unit__in=access.finance_units(user).values("pk"))
+
+    def for_instance(self, instance):
+        return self.filter(statement=instance)
+
+
+class StatementLogEntry(BaseLogEntry):
+    """A log entry of a royalty statement (registered for `Statement` in `wagtail_hooks`)."""
+
+    # Like Wagtail's PageLogEntry: no database constraint, the history outlives nothing it
+    # points to (a frozen statement is never deleted, an open one has no entries).
+    statement = models.ForeignKey(
+        Statement,
+        verbose_name=_("bảng kê nhuận bút"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    objects = StatementLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("nhật ký bảng kê nhuận bút")
+        verbose_name_plural = _("nhật ký bảng kê nhuận bút")
+
+    def __str__(self):
+        return f"StatementLogEntry {self.pk}: {self.action!r} on statement {self.statement_id}"
+
+    @cached_property
+    def object_id(self):
+        return self.statement_id

@@ -1,8 +1,8 @@
 """The only ways a statement changes state: close it, then mark it paid.
 
 Each verb checks the state it starts from, works in one transaction on a locked row and
-writes a log entry (Wagtail's ModelLogEntry), so the admin screen, the command line and the
-demo loader behave identically.
+writes a log entry (`StatementLogEntry`, through Wagtail's `log()`), so the admin screen, the
+command line and the demo loader behave identically.
 """
 
 from __future__ import annotations

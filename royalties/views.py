@@ -16,13 +16,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import ModelLogEntry
 
 from units.models import Unit
 from vietnamese.periods import Period, PeriodError
 
 from . import access, exports
-from .models import Statement, StatementState
+from .models import Statement, StatementLogEntry, StatementState
 from .selectors import author_names, author_rows, federation_summary, month_period, statement_rows
 from .services import StatementError, statement_close, statement_for, statement_mark_paid
 
@@ -166,7 +165,7 @@ class StatementView(DeskView):
                 close_url=reverse("royalties:close", args=[report.unit.code, report.period.code]),
                 pay_url=statement and reverse("royalties:mark_paid", args=[statement.pk]),
                 history=(
-                    ModelLogEntry.objects.for_instance(statement)
+                    StatementLogEntry.objects.for_instance(statement)
                     .select_related("user")
                     .order_by("-timestamp")
                     if statement

@@ -16,7 +16,7 @@ from vietnamese.dates import format_date
 from vietnamese.money import format_vnd
 
 from . import access, urls
-from .models import BaseSalary, Grade, RateTable
+from .models import BaseSalary, Grade, RateTable, Statement, StatementLogEntry
 from .services import CLOSE_ACTION, PAY_ACTION
 
 MENU_HOOK = "register_royalties_menu_item"
@@ -91,6 +91,10 @@ register_snippet(RoyaltiesGroup)
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
+    # Statements log into their own model, whose viewable_by_user() applies the unit rule of
+    # royalties.access (the site history must not show one unit's statements to another's finance).
+    actions.register_model(Statement, StatementLogEntry)
+
     @actions.register_action(CLOSE_ACTION)
     class CloseFormatter(LogFormatter):
         label = _("Chốt bảng kê")

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from posts.models import PostAuthor, PostPage
 from royalties.models import (
@@ -15,6 +14,7 @@ from royalties.models import (
     RateEntry,
     Statement,
     StatementLine,
+    StatementLogEntry,
     StatementState,
 )
 from royalties.selectors import post_month_is_closed, statement_rows
@@ -64,7 +64,7 @@ def test_close_freezes_the_rows_shown_while_open(unit, accountant):
     assert frozen.state == StatementState.CLOSED
     assert snapshot(frozen) == snapshot(live)
     assert StatementLine.objects.filter(statement=statement).count() == 3
-    entry = ModelLogEntry.objects.for_instance(statement).get()
+    entry = StatementLogEntry.objects.for_instance(statement).get()
     assert entry.action == CLOSE_ACTION
     assert entry.data["gross"] == live.totals.gross
 
@@ -151,7 +151,7 @@ def test_mark_paid(unit, accountant):
         accountant,
     )
     assert statement_rows(unit, "2017-03").state == StatementState.PAID
-    assert ModelLogEntry.objects.for_instance(statement).filter(action=PAY_ACTION).exists()
+    assert StatementLogEntry.objects.for_instance(statement).filter(action=PAY_ACTION).exists()
     with pytest.raises(StatementError, match="đã được xác nhận chi trả"):
         statement_mark_paid(statement, accountant, paid_on)
 

@@ -10,9 +10,14 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from wagtail.models import ModelLogEntry
 
-from royalties.models import FrozenStatementError, Statement, StatementLine, StatementState
+from royalties.models import (
+    FrozenStatementError,
+    Statement,
+    StatementLine,
+    StatementLogEntry,
+    StatementState,
+)
 from royalties.selectors import statement_rows
 from royalties.services import statement_close, statement_for
 
@@ -139,7 +144,7 @@ def test_a_closed_statement_screen_offers_no_close_and_a_second_close_changes_no
     """One of the demo's closed, not yet paid statements, in front of an IT administrator."""
     statement = Statement.objects.filter(state=StatementState.CLOSED).select_related("unit").first()
     before = frozen_state(statement)
-    logged = ModelLogEntry.objects.for_instance(statement).count()
+    logged = StatementLogEntry.objects.for_instance(statement).count()
     close_url = reverse("royalties:close", args=(statement.unit.code, statement.month))
     screen = admin_client.get(
         reverse("royalties:statement"), {"unit": statement.unit.code, "month": statement.month}
@@ -151,7 +156,7 @@ def test_a_closed_statement_screen_offers_no_close_and_a_second_close_changes_no
     response = admin_client.post(close_url, {"number": "99/BK"}, follow=True)
     assert "đã chốt, không chốt lại được" in response.content.decode()
     assert frozen_state(statement) == before
-    assert ModelLogEntry.objects.for_instance(statement).count() == logged
+    assert StatementLogEntry.objects.for_instance(statement).count() == logged
 
 
 def test_a_paid_statement_cannot_be_paid_again_from_the_screen(admin_client):
