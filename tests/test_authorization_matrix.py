@@ -219,18 +219,13 @@ MATRIX = {
     "approval-log-filtered": [L, R, OW, R, A, A, A, A],
     "approval-log-xlsx":     [L, R, OW, R, A, A, A, A],
     "approval-log-csv":      [L, R, OW, R, A, A, A, A],
-    # Every statement's closing is logged with its amount: only those who read every unit see it.
-    "site-history":          [L, N, N, N, N, A, A, A],
-    "site-history-csv":      [L, N, N, N, N, A, A, A],
+    # Every statement's closing is logged with its amount: seen by those who read the statement
+    # (royalties.models.StatementLogEntry), finance only its own unit's.
+    "site-history":          [L, N, N, OW, N, A, A, A],
+    "site-history-csv":      [L, N, N, OW, N, A, A, A],
     "rate-tables":           [L, R, R, R, R, R, R, A],
     "quotas":                [L, R, R, R, R, R, A, A],
 }  # fmt: skip
-
-# Wagtail's site history lists every statement's closing and payment, with unit and amount,
-# to anyone holding a permission on statements: finance of unit A reads unit B's there.
-# Reported to the lead (it needs a log model of statements that knows their unit). Checked
-# here the other way round, so that the fix shows up as a failure to remove these lines.
-KNOWN_HOLES = {("site-history", "ketoan.tuyphong"), ("site-history-csv", "ketoan.tuyphong")}
 
 
 @dataclass
@@ -352,9 +347,6 @@ def test_authorization_matrix(screen):
     problems = {}
     for actor, expected in zip(ACTORS, MATRIX[screen.name], strict=True):
         found = judge(world, screen, actor, expected)
-        if (screen.name, actor) in KNOWN_HOLES:
-            assert found, f"{screen.name} for {actor} is fixed: remove it from KNOWN_HOLES"
-            continue
         if found:
             problems[f"{actor} (expected {expected})"] = found
     assert problems == {}
