@@ -167,7 +167,8 @@ def paginate(request, object_list, per_page: int, count: int | None = None) -> P
     else:
         paginator = CountedPaginator(object_list, per_page, count)
     number = request.GET.get("trang", "1")
-    if not number.isdigit() or int(number) < 1:
+    # isdigit() alone accepts "¹" or "²", which int() refuses: ASCII digits only.
+    if not (number.isascii() and number.isdigit()) or int(number) < 1:
         raise Http404("Không có trang này.")
     try:
         return paginator.page(number)

@@ -15,7 +15,7 @@ class TokenForm(forms.Form):
 
     def clean_token(self):
         token = "".join(self.cleaned_data["token"].split())
-        if not token.isdigit() or len(token) != 6:
+        if not (token.isascii() and token.isdigit()) or len(token) != 6:
             raise forms.ValidationError(_("Mã xác thực gồm đúng 6 chữ số."))
         return token
 
@@ -45,7 +45,7 @@ class CodeOrRecoveryForm(forms.Form):
 
     def clean_token(self):
         code = normalise_code(self.cleaned_data["token"])
-        if (code.isdigit() and len(code) == 6) or is_recovery_code(code):
+        if (code.isascii() and code.isdigit() and len(code) == 6) or is_recovery_code(code):
             return code
         raise forms.ValidationError(
             _("Mã xác thực gồm đúng 6 chữ số. Mã dự phòng gồm 8 chữ cái và chữ số, ví dụ abcd-ef23.")

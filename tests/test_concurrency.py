@@ -29,7 +29,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import ModelLogEntry, PageLogEntry, Revision, TaskState, WorkflowState
+from wagtail.models import PageLogEntry, Revision, TaskState, WorkflowState
 
 import oversight.views
 import royalties.views
@@ -38,7 +38,7 @@ from newsroom.tests.support import make_post
 from oversight.models import IssuedReport
 from oversight.services import issue_report
 from posts.models import PostPage
-from royalties.models import Statement, StatementLine, StatementState
+from royalties.models import Statement, StatementLine, StatementLogEntry, StatementState
 from royalties.selectors import statement_rows
 from royalties.services import CLOSE_ACTION
 from royalties.tests.factories import make_post as make_paid_post
@@ -204,7 +204,7 @@ def test_two_accountants_closing_at_once_freeze_one_statement(private_database, 
     frozen = StatementLine.objects.filter(statement=statement).order_by("position")
     assert list(frozen.values_list("position", "post_id", "author")) == shown
     assert len(shown) >= 3
-    assert ModelLogEntry.objects.for_instance(statement).filter(action=CLOSE_ACTION).count() == 1
+    assert StatementLogEntry.objects.for_instance(statement).filter(action=CLOSE_ACTION).count() == 1
 
 
 # -- two officers, one compliance report -----------------------------------------------------------

@@ -35,4 +35,7 @@ def test_unit_page_rejects_junk_page_numbers(client, empty_unit_page, image):
     make_post(empty_unit_page, "Tin Sigma duy nhất", image=image)
     assert client.get(empty_unit_page.url + "?trang=abc").status_code == 404
     assert client.get(empty_unit_page.url + "?trang=0").status_code == 404
+    # Digits to str.isdigit() that int() refuses (found by hypothesis): a 404, not a server error.
+    for number in ("¹", "²", "٣x"):
+        assert client.get(empty_unit_page.url, {"trang": number}).status_code == 404
     assert "Tin Sigma duy nhất" in client.get(empty_unit_page.url + "?trang=7").content.decode()
