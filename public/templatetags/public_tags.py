@@ -53,9 +53,11 @@ def site_sections(request) -> dict:
             .live()
             .filter(content_type__in=list(section_types))
             .select_related("content_type")
-            .order_by("path")
+            # No ORDER BY: sorting by path made SQLite walk the path index over every page
+            # (180 ms at 100 000 posts) instead of the content type index (0.1 ms).
+            .order_by()
         )
-        for page in children:
+        for page in sorted(children, key=lambda page: page.path):
             key = (page.content_type.app_label, page.content_type.model)
             for name, model in SECTION_MODELS.items():
                 if key == model and name not in sections:
