@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -84,3 +87,24 @@ def analyze(db: str, size: int) -> None:
 
     with sqlite3.connect(RESULTS / f"bench_{size}.sqlite3") as conn:
         conn.execute("ANALYZE")
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface (the load tools never listen elsewhere)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    """Until `url` answers (a server just started); its last error after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+                response.read()
+                return
+        except OSError:  # URLError included
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)

@@ -9,13 +9,11 @@ import contextlib
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from bench.common import free_port, wait_for  # noqa: F401 - free_port is soak.run's too
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "soak" / "results"
@@ -95,25 +93,6 @@ def prepare(db_url: str, env: dict[str, str], *, fresh_database: bool) -> None:
     manage(env, "collectstatic", "--no-input", "-v", "0", log=log)
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
-                response.read()
-                return
-        except (OSError, urllib.error.URLError):
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 @contextlib.contextmanager
 def gunicorn(env: dict[str, str], port: int, workers: int, log: Path):
     """gunicorn with deploy/gunicorn.conf.py on 127.0.0.1:port; killed (its whole group) at the end."""
@@ -136,7 +115,7 @@ def gunicorn(env: dict[str, str], port: int, workers: int, log: Path):
             command, cwd=BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
         try:
-            wait_for(f"http://127.0.0.1:{port}/")
+            wait_for(f"http://127.0.0.1:{port}/", seconds=90)
             yield proc
         finally:
             with contextlib.suppress(ProcessLookupError):
