@@ -10,21 +10,47 @@ from .access import newsroom_units_for_user
 from .selectors import awaiting_approval_rows, returned_post_rows, unit_quarter_rows
 
 
-class AwaitingMyApprovalPanel(Component):
+class PostPanel(Component):
+    """A panel of posts, one a row (newsroom/dashboard/post_panel.html): a subclass names its
+    template (which adds the columns), its id, its heading and the selector of its rows."""
+
+    panel_id = ""
+    heading = ""
+
+    @staticmethod
+    def rows_for(user) -> list:
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {
+            "rows": self.rows_for(request.user),
+            "request": request,
+            "panel_id": self.panel_id,
+            "heading": self.heading,
+        }
+
+
+class AwaitingMyApprovalPanel(PostPanel):
     """“Chờ tôi duyệt”: posts at a step the user approves, with how long each has waited."""
 
     name = "newsroom_awaiting_approval"
     template_name = "newsroom/dashboard/awaiting_approval.html"
     order = 90
+    panel_id = "newsroom-awaiting"
+    heading = _("Chờ tôi duyệt")
+    rows_for = staticmethod(awaiting_approval_rows)
 
-    def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        return {
-            "rows": awaiting_approval_rows(request.user),
-            "request": request,
-            "panel_id": "newsroom-awaiting",
-            "heading": _("Chờ tôi duyệt"),
-        }
+
+class ReturnedPostsPanel(PostPanel):
+    """“Bị trả lại”: the user's posts sent back for changes, with the reviewer's comment."""
+
+    name = "newsroom_returned"
+    template_name = "newsroom/dashboard/returned.html"
+    order = 92
+    panel_id = "newsroom-returned"
+    heading = _("Bị trả lại")
+    rows_for = staticmethod(returned_post_rows)
 
 
 class UnitQuarterPanel(Component):
@@ -41,22 +67,7 @@ class UnitQuarterPanel(Component):
         rows = unit_quarter_rows(units, period)
         return {
             "rows": rows,
-            "period": period,
+            "panel_id": "newsroom-unit-quarter",
+            "heading": _("Tin - bài của đơn vị trong %(period)s") % {"period": period.label},
             "has_quota": any(row.news_quota is not None for row in rows),
-        }
-
-
-class ReturnedPostsPanel(Component):
-    """“Bị trả lại”: the user's posts sent back for changes, with the reviewer's comment."""
-
-    name = "newsroom_returned"
-    template_name = "newsroom/dashboard/returned.html"
-    order = 92
-
-    def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        return {
-            "rows": returned_post_rows(request.user),
-            "panel_id": "newsroom-returned",
-            "heading": _("Bị trả lại"),
         }
