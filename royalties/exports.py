@@ -231,29 +231,13 @@ def summary_text(summary: FederationSummary) -> str:
         _("TỔNG HỢP NHUẬN BÚT %(period)s") % {"period": summary.period.label.upper()},
         "",
     ]
+    # The summary's row as text: its three amounts (from column 6 on) with thousands separators.
     rows = [
-        [
-            str(i),
-            report.unit.name,
-            report.state_label,
-            report.statement.number if report.statement else "",
-            str(report.posts),
-            format_number(report.totals.gross),
-            format_number(report.totals.tax),
-            format_number(report.totals.net),
-        ]
-        for i, report in enumerate(summary.reports, start=1)
+        [*map(str, row[:5]), *map(format_number, row[5:])]
+        for row in (summary_row(number, report) for number, report in enumerate(summary.reports, start=1))
     ]
-    headers = [
-        _("TT"),
-        _("Đơn vị"),
-        _("Trạng thái"),
-        _("Số bảng kê"),
-        _("Tin - bài"),
-        _("Thành tiền"),
-        _("Thuế TNCN"),
-        _("Thực nhận"),
-    ]
+    headers = summary_headers()
+    headers[4] = _("Tin - bài")  # the narrower heading of the text table
     lines += _table(headers, rows, right={0, 4, 5, 6, 7})
     lines.append(
         _("Tổng cộng: thành tiền %(gross)s, thuế TNCN %(tax)s, thực nhận %(net)s")

@@ -288,29 +288,54 @@ class FrozenStatementError(ValidationError):
     """A closed statement is a stored snapshot: it never changes (DESIGN.md, Royalties)."""
 
 
-class StatementQuerySet(models.QuerySet):
-    """Bulk writes skip `Statement.save()/delete()`, so they are refused here when they would touch
-    a frozen statement or change a state (only `royalties.services` changes states, row by row)."""
+class _FrozenRefusingQuerySet(models.QuerySet):
+    """Bulk updates and deletes skip the models' `save()/delete()`, so they are refused here when
+    any row belongs to a frozen statement, whose state is reached through `state_path`."""
+
+    state_path = "state"
+    update_refused = _("Bảng kê đã chốt, không thể sửa.")
+    delete_refused = _("Bảng kê đã chốt, không thể xóa.")
 
     def _refuse_frozen(self, message):
-        if self.exclude(state=StatementState.OPEN).exists():
+        if self.exclude(**{self.state_path: StatementState.OPEN}).exists():
             raise FrozenStatementError(message)
+
+    def update(self, **kwargs):
+        self._refuse_frozen(self.update_refused)
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._refuse_frozen(self.delete_refused)
+        return super().delete()
+
+
+class StatementQuerySet(_FrozenRefusingQuerySet):
+    """Bulk writes skip `Statement.save()/delete()`, so they are refused here when they would touch
+    a frozen statement or change a state (only `royalties.services` changes states, row by row)."""
 
     def update(self, **kwargs):
         if "state" in kwargs:
             raise FrozenStatementError(_("Trạng thái bảng kê chỉ đổi khi chốt hoặc xác nhận chi trả."))
-        self._refuse_frozen(_("Bảng kê đã chốt, không thể sửa."))
         return super().update(**kwargs)
-
-    def delete(self):
-        self._refuse_frozen(_("Bảng kê đã chốt, không thể xóa."))
-        return super().delete()
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
         if kwargs.get("update_conflicts") or any(obj.state != StatementState.OPEN for obj in objs):
             raise FrozenStatementError(_("Bảng kê chỉ được chốt qua chức năng chốt bảng kê."))
         return super().bulk_create(objs, *args, **kwargs)
+
+
+def _acting_user(verbose_name) -> models.ForeignKey:
+    """Who closed or paid a statement; the `*_by_name` field next to it keeps the name when the
+    user is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
 
 class Statement(models.Model):
@@ -331,24 +356,10 @@ class Statement(models.Model):
     is_example = models.BooleanField(_("tính theo bảng mức ví dụ"), default=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     closed_at = models.DateTimeField(_("chốt lúc"), null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người chốt"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    closed_by = _acting_user(_("người chốt"))
     closed_by_name = models.CharField(_("người chốt (họ tên)"), max_length=150, blank=True)
     paid_on = models.DateField(_("ngày chi trả"), null=True, blank=True)
-    paid_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người xác nhận chi trả"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    paid_by = _acting_user(_("người xác nhận chi trả"))
     paid_by_name = models.CharField(_("người xác nhận chi trả (họ tên)"), max_length=150, blank=True)
 
     objects = StatementQuerySet.as_manager()
@@ -403,18 +414,9 @@ class Statement(models.Model):
         return super().delete(*args, **kwargs)
 
 
-class StatementLineQuerySet(models.QuerySet):
-    def _refuse_frozen(self):
-        if self.exclude(statement__state=StatementState.OPEN).exists():
-            raise FrozenStatementError(_("Bảng kê đã chốt, không thể sửa."))
-
-    def update(self, **kwargs):
-        self._refuse_frozen()
-        return super().update(**kwargs)
-
-    def delete(self):
-        self._refuse_frozen()
-        return super().delete()
+class StatementLineQuerySet(_FrozenRefusingQuerySet):
+    state_path = "statement__state"
+    delete_refused = _FrozenRefusingQuerySet.update_refused
 
     def bulk_create(self, objs, *args, **kwargs):
         # `services.statement_close` writes the lines while the statement is still open, then closes it.

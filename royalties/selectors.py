@@ -417,27 +417,38 @@ def post_lines(
     return lines
 
 
+# The fields a `StatementLine` shares with a `Line`, by name: closing copies them from the line
+# (`services.statement_close`), a frozen statement reads them back (`_frozen_line`). The share is
+# a percentage on one and a fraction on the other; `net` is stored, not a field of the line.
+LINE_FIELDS = (
+    "position",
+    "post_id",
+    "title",
+    "kind",
+    "first_published_at",
+    "post_month",
+    "author",
+    "author_key",
+    "grade",
+    "photos",
+    "coefficient",
+    "base_salary",
+    "post_amount",
+    "amount",
+    "tax",
+    "is_adjustment",
+    "note",
+)
+
+
+def line_values(source: Line | StatementLine) -> dict:
+    """The `LINE_FIELDS` of a line, live or frozen, as keyword arguments for the other kind."""
+    return {name: getattr(source, name) for name in LINE_FIELDS}
+
+
 def _frozen_line(row: StatementLine) -> Line:
-    return Line(
-        post_id=row.post_id,
-        title=row.title,
-        kind=row.kind,
-        first_published_at=row.first_published_at,
-        post_month=row.post_month,
-        author=row.author,
-        author_key=row.author_key,
-        share=None if row.share_percent is None else Fraction(row.share_percent) / 100,
-        grade=row.grade,
-        photos=row.photos,
-        coefficient=row.coefficient,
-        base_salary=row.base_salary,
-        post_amount=row.post_amount,
-        amount=row.amount,
-        tax=row.tax,
-        is_adjustment=row.is_adjustment,
-        note=row.note,
-        position=row.position,
-    )
+    share = None if row.share_percent is None else Fraction(row.share_percent) / 100
+    return Line(**line_values(row), share=share)
 
 
 # -- adjustments ------------------------------------------------------------------

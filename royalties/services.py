@@ -21,7 +21,7 @@ from vietnamese.dates import format_date
 from vietnamese.periods import Period
 
 from .models import Statement, StatementLine, StatementState
-from .selectors import month_has_ended, month_period, statement_rows
+from .selectors import Line, line_values, month_has_ended, month_period, statement_rows
 
 CLOSE_ACTION = "royalties.statement.close"
 PAY_ACTION = "royalties.statement.mark_paid"
@@ -67,31 +67,7 @@ def statement_close(
         report = statement_rows(statement.unit, period, payment_day=timezone.localdate(now))
         if report.problems:
             raise StatementError(_("Chưa chốt được: %(problems)s") % {"problems": "; ".join(report.problems)})
-        StatementLine.objects.bulk_create(
-            StatementLine(
-                statement=statement,
-                position=line.position,
-                post_id=line.post_id,
-                title=line.title[:255],
-                kind=line.kind,
-                first_published_at=line.first_published_at,
-                post_month=line.post_month,
-                author=line.author[:120],
-                author_key=line.author_key[:120],
-                share_percent=line.share_percent,
-                grade=line.grade,
-                photos=line.photos,
-                coefficient=_two_places(line.coefficient),
-                base_salary=line.base_salary,
-                post_amount=line.post_amount,
-                amount=line.amount,
-                tax=line.tax,
-                net=line.net,
-                is_adjustment=line.is_adjustment,
-                note=line.note[:300],
-            )
-            for line in report.lines
-        )
+        StatementLine.objects.bulk_create(_stored_line(statement, line) for line in report.lines)
         statement.state = StatementState.CLOSED
         statement.number = number
         statement.is_example = report.is_example
@@ -143,6 +119,19 @@ def statement_mark_paid(statement: Statement, user, paid_on: datetime.date) -> S
         statement.save(update_fields=["state", "paid_on", "paid_by", "paid_by_name"])
         log(instance=statement, action=PAY_ACTION, user=user, data={"paid_on": paid_on.isoformat()})
     return statement
+
+
+# Texts cut to their column's size when frozen (`StatementLine` field max_length).
+_CUT_TEXTS = ("title", "author", "author_key", "note")
+
+
+def _stored_line(statement: Statement, line: Line) -> StatementLine:
+    """The frozen copy of one line of a statement being closed."""
+    values = line_values(line)
+    for name in _CUT_TEXTS:
+        values[name] = values[name][: StatementLine._meta.get_field(name).max_length]
+    values["coefficient"] = _two_places(values["coefficient"])
+    return StatementLine(statement=statement, **values, share_percent=line.share_percent, net=line.net)
 
 
 def _two_places(value) -> Decimal | None:
