@@ -1,5 +1,12 @@
 """Step 2: the page tree. Root > “Công đoàn Bình Thuận” (home, the default Site's root) >
-{“Đơn vị” > one page per unit, “Giới thiệu”, “Chủ đề”}; unit introductions and contacts."""
+{“Đơn vị” > one page per unit, “Giới thiệu”, “Chủ đề”}; unit introductions and demo addresses.
+
+Contact data is never invented for the real federation: the federation's own footer contact comes
+from the letter only (demo/contact.py), the units housed at the provincial federation (its
+departments, affiliates and sectoral unions) get no address, and no unit page gets a telephone
+number (a made-up number in the province's 0252 area could ring a real line). A district
+federation's page gets a made-up street address, marked as such in the text (`DEMO_MARK`), so
+that nobody reading the demo site, its API or a copy of its database takes it for a real one."""
 
 from __future__ import annotations
 
@@ -50,7 +57,7 @@ hành. Ban Biên tập chỉ đạo việc đăng tải; các ban, đơn vị tr
 Biên tập duyệt; Liên đoàn Lao động cấp huyện và công đoàn cấp ngành tự biên tập, phê duyệt và đăng
 tải tin - bài của cấp mình (Công văn 435/LĐLĐ ngày 24/4/2017).</p>
 """
-PROVINCIAL_ADDRESS = "Số 43 Trần Hưng Đạo, phường Phú Trinh, thành phố Phan Thiết, tỉnh Bình Thuận"
+DEMO_MARK = "(địa chỉ mẫu, không có thật)"
 STREETS = ["Trần Hưng Đạo", "Lê Lợi", "Nguyễn Huệ", "Hai Bà Trưng", "Thống Nhất", "Lý Thường Kiệt"]
 FOUNDED = {"department": 1992, "affiliate": 1997, "sector": 1993, "district": 1992}
 
@@ -112,15 +119,15 @@ def introduction(unit: Unit) -> str:
     )
 
 
-def contact(unit: Unit) -> tuple[str, str]:
-    rng = random.Random(f"contact-{unit.code}")
-    phone = f"0252 38{rng.randint(10, 99)} {rng.randint(100, 999)}"
+def demo_address(unit: Unit) -> str:
+    """A made-up street address in the district of a district federation, marked as demo data;
+    empty for every other unit (they sit at the provincial federation, whose address the letter
+    does not give)."""
     places = DISTRICT_PLACES.get(unit.code)
-    if places:
-        address = f"Số {rng.randint(2, 180)} đường {rng.choice(STREETS)}, {places[0]}, tỉnh Bình Thuận"
-    else:
-        address = PROVINCIAL_ADDRESS
-    return address, phone
+    if not places:
+        return ""
+    rng = random.Random(f"contact-{unit.code}")
+    return f"Số {rng.randint(2, 180)} đường {rng.choice(STREETS)}, {places[0]}, tỉnh Bình Thuận {DEMO_MARK}"
 
 
 @transaction.atomic
@@ -147,8 +154,9 @@ def build_page_tree() -> str:
     introduced = 0
     for page in UnitPage.objects.select_related("unit__kind").order_by("unit__report_order"):
         changed = False
-        if not page.address:
-            page.address, page.phone = contact(page.unit)
+        address = demo_address(page.unit)
+        if address and not page.address:
+            page.address = address
             changed = True
         if page.unit.code not in empty and not page.has_introduction:
             page.introduction = introduction(page.unit)

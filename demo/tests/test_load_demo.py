@@ -11,7 +11,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision, Site
 
 from demo.accounts import ADMIN
+from demo.content import DISTRICT_PLACES
 from demo.plan import VIETNAM_TZ, read_counts
+from demo.tree import DEMO_MARK
 from posts.models import PostAuthor, PostImage, PostPage, Topic
 from public.models import AboutPage, HomePage, TopicIndexPage
 from units.models import Unit, UnitIndexPage, UnitPage
@@ -85,7 +87,19 @@ def test_every_other_unit_has_posts_outside_q1_2017():
 def test_empty_introductions_are_exactly_the_two_units_of_the_table():
     empty = {page.unit.code for page in UnitPage.objects.select_related("unit") if not page.has_introduction}
     assert empty == {"bac-binh", "ham-thuan-bac"} == read_counts().empty_introduction
-    assert not UnitPage.objects.filter(address="").exists()
+
+
+def test_unit_contacts_are_marked_demo_data_and_none_is_invented_for_the_federation(client):
+    """Only the district federations' pages get an address, made up and saying so; no page gets a phone."""
+    addresses = dict(UnitPage.objects.values_list("unit__code", "address"))
+    districts = {code for code in addresses if code in DISTRICT_PLACES}
+    assert districts == set(DISTRICT_PLACES) & set(Unit.objects.values_list("code", flat=True))
+    assert all(addresses[code].endswith(DEMO_MARK) for code in districts)
+    assert {addresses[code] for code in set(addresses) - districts} == {""}
+    assert not UnitPage.objects.exclude(phone="").exists()
+    page = UnitPage.objects.get(unit__code="tuy-phong")
+    html = client.get(page.url).content.decode()
+    assert f"Địa chỉ: {page.address}" in html and "Điện thoại:" not in html
 
 
 def test_posts_run_from_september_2016_to_now_across_the_royalty_and_salary_dates():
