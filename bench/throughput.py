@@ -24,7 +24,6 @@ import contextlib
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -34,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BASE_DIR, RESULTS, free_port, settings_env, wait_for
+from bench.common import BASE_DIR, RESULTS, free_port, process_group, settings_env, wait_for
 
 CONNECTIONS = 16
 THREADS = 2
@@ -66,25 +65,8 @@ def nginx_binary() -> str:
     return shutil.which("nginx") or "/usr/sbin/nginx"
 
 
-@contextlib.contextmanager
 def process(command: list[str], env: dict | None = None, log: Path | None = None):
-    out = log.open("ab") if log else subprocess.DEVNULL
-    proc = subprocess.Popen(
-        command, cwd=BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    try:
-        yield proc
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        if log:
-            out.close()
+    return process_group(command, env=env, log=log, grace=15)
 
 
 @contextlib.contextmanager

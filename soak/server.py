@@ -8,12 +8,11 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from bench.common import free_port, wait_for  # noqa: F401 - free_port is soak.run's too
+from bench.common import free_port, process_group, wait_for  # noqa: F401 - free_port is soak.run's too
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "soak" / "results"
@@ -110,19 +109,6 @@ def gunicorn(env: dict[str, str], port: int, workers: int, log: Path):
         str(BASE_DIR / "deploy" / "gunicorn.conf.py"),
         "congdoan.wsgi",
     ]
-    with log.open("ab") as out:
-        proc = subprocess.Popen(  # noqa: S603 - gunicorn from this virtualenv
-            command, cwd=BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        try:
-            wait_for(f"http://127.0.0.1:{port}/", seconds=90)
-            yield proc
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+    with process_group(command, env=env, log=log, grace=20) as proc:
+        wait_for(f"http://127.0.0.1:{port}/", seconds=90)
+        yield proc
