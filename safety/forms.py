@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+# One-time recovery codes: 8 characters of base32, shown as "abcd-efgh" (see safety.recovery).
+from .recovery import is_recovery_code, normalise_code
+
 
 class TokenForm(forms.Form):
     """The six-digit code an authenticator app shows."""
@@ -18,20 +21,6 @@ class TokenForm(forms.Form):
         if not (token.isascii() and token.isdigit()) or len(token) != 6:
             raise forms.ValidationError(_("Mã xác thực gồm đúng 6 chữ số."))
         return token
-
-
-# One-time recovery codes (django-otp's static device): 8 characters of base32, shown as "abcd-efgh".
-RECOVERY_CODE_LENGTH = 8
-RECOVERY_ALPHABET = frozenset("abcdefghijklmnopqrstuvwxyz234567")
-
-
-def normalise_code(text: str) -> str:
-    """What was typed, without spaces or dashes, in lower case: "ABCD-EFGH " -> "abcdefgh"."""
-    return "".join(text.split()).replace("-", "").lower()
-
-
-def is_recovery_code(code: str) -> bool:
-    return len(code) == RECOVERY_CODE_LENGTH and set(code) <= RECOVERY_ALPHABET
 
 
 class CodeOrRecoveryForm(forms.Form):

@@ -7,8 +7,9 @@ time, to the page that pairs an authenticator app) until the session is verified
 ``OTPMiddleware`` (before this one) records the verification in the session.
 
 Recovery codes: once paired, a user (in a verified session) can create ``RECOVERY_CODE_COUNT`` one-time
-codes (django-otp's static device), shown once, for the day the phone is lost: each is accepted once at
-the code prompt in place of the app's code. Creating a new set voids the old one.
+codes (``safety.models.RecoveryCodeDevice``, stored as keyed hashes), shown once, for the day the phone
+is lost: each is accepted once at the code prompt in place of the app's code. Creating a new set voids
+the old one.
 """
 
 from urllib.parse import urlencode
@@ -19,9 +20,9 @@ from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
 from django_otp import user_has_device
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
-RECOVERY_CODE_COUNT = 10
+from .models import RecoveryCode, RecoveryCodeDevice
+from .recovery import RECOVERY_CODE_COUNT, code_digest, new_salt, random_code
 
 # URL names a signed-in but not yet verified user can still reach: the 2FA pages themselves, signing
 # out, and what Wagtail's bare admin pages load (icons, the JavaScript catalogue).
@@ -46,31 +47,35 @@ def requires_2fa(user) -> bool:
     return bool(groups) and user.groups.filter(name__in=groups).exists()
 
 
-def recovery_device(user) -> StaticDevice | None:
-    return StaticDevice.objects.filter(user=user).order_by("pk").first()
+def recovery_device(user) -> RecoveryCodeDevice | None:
+    return RecoveryCodeDevice.objects.filter(user=user).order_by("pk").first()
 
 
 def recovery_codes_left(user) -> int:
-    return StaticToken.objects.filter(device__user=user).count()
+    return RecoveryCode.objects.filter(device__user=user).count()
 
 
 def new_recovery_codes(user, count: int = RECOVERY_CODE_COUNT) -> list[str]:
-    """Replace the user's recovery codes by ``count`` new random ones; return them (to be shown once)."""
+    """Replace the user's recovery codes by ``count`` new random ones; return them (to be shown once).
+
+    Only their salted, keyed hashes are stored: the returned list is the one copy of the codes.
+    """
     codes: set[str] = set()
     while len(codes) < count:
-        codes.add(StaticToken.random_token())
+        codes.add(random_code())
+    hashed = []
+    for code in sorted(codes):
+        salt = new_salt()
+        hashed.append((salt, code_digest(code, salt)))
     with transaction.atomic():
         device = recovery_device(user)
         if device is None:
-            device = StaticDevice.objects.create(user=user, name=gettext("Mã dự phòng"), confirmed=True)
-        StaticToken.objects.filter(device__user=user).delete()
-        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in sorted(codes))
+            device = RecoveryCodeDevice.objects.create(user=user, name=gettext("Mã dự phòng"), confirmed=True)
+        RecoveryCode.objects.filter(device__user=user).delete()
+        RecoveryCode.objects.bulk_create(
+            RecoveryCode(device=device, salt=salt, digest=digest) for salt, digest in hashed
+        )
     return sorted(codes)
-
-
-def format_recovery_code(code: str) -> str:
-    """ "abcdefgh" -> "abcd-efgh", easier to copy by hand."""
-    return f"{code[:4]}-{code[4:]}"
 
 
 def _exempt_prefixes() -> tuple[str, ...]:

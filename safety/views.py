@@ -15,16 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import devices_for_user
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .forms import CodeOrRecoveryForm, TokenForm, is_recovery_code
-from .twofactor import (
-    format_recovery_code,
-    new_recovery_codes,
-    recovery_codes_left,
-    requires_2fa,
-)
+from .forms import CodeOrRecoveryForm, TokenForm
+from .models import RecoveryCodeDevice
+from .recovery import format_recovery_code, is_recovery_code
+from .twofactor import new_recovery_codes, recovery_codes_left, requires_2fa
 
 
 def _next_url(request) -> str:
@@ -97,9 +93,11 @@ def verify(request):
         token = form.cleaned_data["token"]
         recovery = is_recovery_code(token)
         # A recovery code is tried on the recovery device only, an app's code on the app only: a
-        # mistyped code counts against (and throttles) the device it was meant for.
+        # mistyped code counts against (and throttles) the device it was meant for. (Any other device,
+        # e.g. a leftover django-otp static device, is never tried.)
+        kind = RecoveryCodeDevice if recovery else TOTPDevice
         for device in devices:
-            if isinstance(device, StaticDevice) == recovery and device.verify_token(token):
+            if isinstance(device, kind) and device.verify_token(token):
                 otp_login(request, device)
                 if recovery:
                     messages.warning(
