@@ -74,6 +74,69 @@ def report_url(period: Period) -> str:
     return reverse("oversight:report") + "?" + urlencode({"ky": period.code})
 
 
+def report_breadcrumb(period: Period) -> dict:
+    """The crumb back to the period's table, on every screen that starts from it."""
+    return {"url": report_url(period), "label": _("Kết quả đăng tin - bài")}
+
+
+class PeriodScreenMixin:
+    """A screen about the period named in the URL (`period_code`); an unknown period is a 404.
+
+    Listed before `PermissionRequiredMixin`, so the period is parsed before permissions are checked.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.period = parse_period(kwargs["period_code"])
+        except PeriodError as exc:
+            raise Http404(str(exc)) from exc
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.period.label
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            report_breadcrumb(self.period),
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["period"] = self.period
+        return context
+
+
+class IssuedReportScreenMixin:
+    """A screen about the issued report named in the URL (`pk`); an unknown report is a 404.
+
+    Listed before `PermissionRequiredMixin`, so the report is looked up before permissions are checked.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        self.issued = get_object_or_404(IssuedReport, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.issued)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["issued"] = self.issued
+        return context
+
+
+class IssuingFormMixin:
+    """A form whose submission calls an issuing service; an `IssueError` is shown on the form."""
+
+    def render_form(self, form, **context):
+        return self.render_to_response(self.get_context_data(form=form, **context))
+
+    def show_error(self, form, error: Exception):
+        form.add_error(None, str(error))
+        return self.render_form(form)
+
+
 @dataclass(frozen=True)
 class ScreenRow:
     """A table row with its two progress bars."""
@@ -204,29 +267,15 @@ def file_response(document, fmt) -> HttpResponse:
     return response
 
 
-class IssueView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class IssueView(
+    PeriodScreenMixin, IssuingFormMixin, PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """Issue a period's table: number and date, then a confirmation showing what is frozen."""
 
     permission_required = ISSUE_PERMISSION
     template_name = "oversight/admin/issue.html"
     page_title = gettext_lazy("Ban hành bảng kết quả")
     header_icon = "lock"
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            self.period = parse_period(kwargs["period_code"])
-        except PeriodError as exc:
-            raise Http404(str(exc)) from exc
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": report_url(self.period), "label": _("Kết quả đăng tin - bài")},
-            {"url": "", "label": self.page_title},
-        ]
-
-    def get_page_subtitle(self):
-        return self.period.label
 
     def get(self, request, *args, **kwargs):
         existing = issued_report(self.period)
@@ -235,26 +284,21 @@ class IssueView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView
                 request, _("Bảng kết quả %(period)s đã được ban hành.") % {"period": self.period.label}
             )
             return redirect("oversight:issued", existing.pk)
-        return self.render_to_response(self.get_context_data(form=IssueForm()))
+        return self.render_form(IssueForm())
 
     def post(self, request, *args, **kwargs):
         form = IssueForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+            return self.render_form(form)
         data = form.cleaned_data
         if not data["confirmed"]:
             # Step two: show the rows to be frozen and ask once more.
             confirm = IssueForm(initial={**data, "confirmed": True})
-            return self.render_to_response(
-                self.get_context_data(
-                    form=confirm, confirming=True, data=data, rows=compliance_rows(self.period)
-                )
-            )
+            return self.render_form(confirm, confirming=True, data=data, rows=compliance_rows(self.period))
         try:
             issued = issue_report(self.period, data["number"], data["document_date"], request.user)
         except IssueError as exc:
-            form.add_error(None, str(exc))
-            return self.render_to_response(self.get_context_data(form=form))
+            return self.show_error(form, exc)
         messages.success(
             request,
             _("Đã ban hành bảng kết quả %(period)s kèm Công văn số %(number)s.")
@@ -262,30 +306,19 @@ class IssueView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView
         )
         return redirect("oversight:issued", issued.pk)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["period"] = self.period
-        return context
 
-
-class IssuedReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class IssuedReportView(
+    IssuedReportScreenMixin, PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """An issued report beside the live computation: what changed since it was issued."""
 
     template_name = "oversight/admin/issued.html"
     page_title = gettext_lazy("Bảng kết quả đã ban hành")
     header_icon = "lock"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.issued = get_object_or_404(IssuedReport, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.issued)
-
     def get_breadcrumbs_items(self):
-        period = parse_period(self.issued.period_code)
         return self.breadcrumbs_items + [
-            {"url": report_url(period), "label": _("Kết quả đăng tin - bài")},
+            report_breadcrumb(parse_period(self.issued.period_code)),
             {"url": "", "label": str(self.issued)},
         ]
 
@@ -297,7 +330,6 @@ class IssuedReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templ
         changed_ids = {change.unit_id for change in changes}
         context.update(
             {
-                "issued": self.issued,
                 "issued_rows": issued_rows,
                 "changes": changes,
                 "changed_ids": changed_ids,
@@ -318,20 +350,19 @@ class IssuedReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templ
         return context
 
 
-class SupersedeView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class SupersedeView(
+    IssuedReportScreenMixin,
+    IssuingFormMixin,
+    PermissionRequiredMixin,
+    WagtailAdminTemplateMixin,
+    TemplateView,
+):
     """Correct an issued report by a new letter that supersedes it; the old one is kept as it was."""
 
     permission_required = ISSUE_PERMISSION
     template_name = "oversight/admin/supersede.html"
     page_title = gettext_lazy("Ban hành lại bảng kết quả")
     header_icon = "lock"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.issued = get_object_or_404(IssuedReport, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.issued)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -340,31 +371,25 @@ class SupersedeView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Template
         ]
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=SupersedeForm()))
+        return self.render_form(SupersedeForm())
 
     def post(self, request, *args, **kwargs):
         form = SupersedeForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+            return self.render_form(form)
         data = form.cleaned_data
         try:
             new = supersede_report(
                 self.issued, data["number"], data["document_date"], data["reason"], request.user
             )
         except IssueError as exc:
-            form.add_error(None, str(exc))
-            return self.render_to_response(self.get_context_data(form=form))
+            return self.show_error(form, exc)
         messages.success(
             request,
             _("Đã ban hành lại bảng kết quả %(period)s: Công văn số %(number)s thay thế Công văn số %(old)s.")
             % {"period": new.period_label, "number": new.number, "old": self.issued.number},
         )
         return redirect("oversight:issued", new.pk)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["issued"] = self.issued
-        return context
 
 
 class IssuedDownloadView(PermissionRequiredMixin, View):
@@ -375,29 +400,13 @@ class IssuedDownloadView(PermissionRequiredMixin, View):
         return file_response(issued_document(issued), fmt)
 
 
-class RemindView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class RemindView(PeriodScreenMixin, PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Preview the reminders of a period (who would get what), then send them."""
 
     permission_required = REMIND_PERMISSION
     template_name = "oversight/admin/remind.html"
     page_title = gettext_lazy("Nhắc nhở đăng tin - bài")
     header_icon = "mail"
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            self.period = parse_period(kwargs["period_code"])
-        except PeriodError as exc:
-            raise Http404(str(exc)) from exc
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return self.period.label
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": report_url(self.period), "label": _("Kết quả đăng tin - bài")},
-            {"url": "", "label": self.page_title},
-        ]
 
     def get(self, request, *args, **kwargs):
         run = send_reminders(self.period, dry_run=True)
@@ -414,8 +423,3 @@ class RemindView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
                 request, _("Gửi không được: %(unit)s (%(error)s)") % {"unit": name, "error": error}
             )
         return redirect(report_url(self.period))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["period"] = self.period
-        return context
