@@ -1,17 +1,15 @@
 """`manage.py compliance_report 2017-Q1 [--format text|csv|xlsx|docx] [--output FILE]`."""
 
-import datetime
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from oversight.documents import issued_document as snapshot_document
-from oversight.documents import issued_report, live_document
+from oversight.documents import live_document
 from oversight.exports.letter import to_docx
 from oversight.exports.tabular import to_csv, to_text
 from oversight.exports.workbook import to_xlsx
+from oversight.management.arguments import letter_date_argument, period_argument, report_in_force
 from safety.commands import VietnameseArgumentsMixin, check_text, write_file_atomically
-from vietnamese.periods import PeriodError, parse_period
 
 RENDERERS = {"text": to_text, "csv": to_csv, "xlsx": to_xlsx, "docx": to_docx}
 BINARY = {"xlsx", "docx"}
@@ -43,29 +41,15 @@ class Command(VietnameseArgumentsMixin, BaseCommand):
         check_text(options["period"], _("Kỳ báo cáo"))
         check_text(options["number"], _("Số công văn"))
         check_text(options["date"], _("Ngày công văn"))
-        try:
-            period = parse_period(options["period"])
-        except PeriodError as exc:
-            raise CommandError(str(exc)) from exc
+        period = period_argument(options["period"])
         fmt = options["format"]
         if fmt in BINARY and not options["output"]:
             raise CommandError(_("Định dạng %(fmt)s cần tham số --output TỆP.") % {"fmt": fmt})
 
         if options["issued"]:
-            issued = issued_report(period)
-            if issued is None:
-                raise CommandError(_("Chưa ban hành bảng kết quả %(period)s.") % {"period": period.label})
-            document = snapshot_document(issued)
+            document = snapshot_document(report_in_force(period))
         else:
-            document_date = None
-            if options["date"]:
-                try:
-                    document_date = datetime.date.fromisoformat(options["date"])
-                except ValueError as exc:
-                    raise CommandError(
-                        _("Ngày công văn không hợp lệ: «%(value)s». Hãy nhập dạng 2017-04-24.")
-                        % {"value": options["date"]}
-                    ) from exc
+            document_date = letter_date_argument(options["date"]) if options["date"] else None
             document = live_document(period, number=options["number"], document_date=document_date)
 
         output = RENDERERS[fmt](document)

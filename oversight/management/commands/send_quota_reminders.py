@@ -5,10 +5,10 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from oversight.management.arguments import period_argument
 from oversight.reminders import DEFAULT_DAYS_BEFORE_END, send_reminders
 from safety.commands import VietnameseArgumentsMixin, check_text
 from vietnamese.dates import format_date
-from vietnamese.periods import PeriodError, parse_period
 
 
 class Command(VietnameseArgumentsMixin, BaseCommand):
@@ -38,12 +38,7 @@ class Command(VietnameseArgumentsMixin, BaseCommand):
     def handle(self, *args, **options):
         check_text(options["period"], _("Kỳ báo cáo"))
         check_text(options["today"], _("Ngày"))
-        period = None
-        if options["period"]:
-            try:
-                period = parse_period(options["period"])
-            except PeriodError as exc:
-                raise CommandError(str(exc)) from exc
+        period = period_argument(options["period"]) if options["period"] else None
         if options["days_before_end"] < 0:
             raise CommandError(_("--days-before-end phải là số không âm."))
         today = None

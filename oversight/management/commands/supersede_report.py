@@ -4,15 +4,12 @@ The only way to correct an issued report: a new letter that supersedes it. The o
 kept exactly as it was; the new one freezes the period's table as it is now (docs/operations.md).
 """
 
-import datetime
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from oversight.documents import issued_report
+from oversight.management.arguments import letter_date_argument, period_argument, report_in_force
 from oversight.services import IssueError, supersede_report
-from vietnamese.periods import PeriodError, parse_period
 
 
 class Command(BaseCommand):
@@ -29,25 +26,14 @@ class Command(BaseCommand):
         parser.add_argument("--user", default="", help=_("Tên đăng nhập của người ban hành."))
 
     def handle(self, *args, **options):
-        try:
-            period = parse_period(options["period"])
-        except PeriodError as exc:
-            raise CommandError(str(exc)) from exc
-        try:
-            document_date = datetime.date.fromisoformat(options["date"])
-        except ValueError as exc:
-            raise CommandError(
-                _("Ngày công văn không hợp lệ: «%(value)s». Hãy nhập dạng 2017-04-24.")
-                % {"value": options["date"]}
-            ) from exc
+        period = period_argument(options["period"])
+        document_date = letter_date_argument(options["date"])
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(_("Không có tài khoản «%(name)s».") % {"name": options["user"]})
-        current = issued_report(period)
-        if current is None:
-            raise CommandError(_("Chưa ban hành bảng kết quả %(period)s.") % {"period": period.label})
+        current = report_in_force(period)
         try:
             new = supersede_report(current, options["number"], document_date, options["reason"], user)
         except IssueError as exc:
