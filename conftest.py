@@ -24,6 +24,15 @@ def compiled_messages():
     ensure_compiled_messages()
 
 
+@pytest.fixture(autouse=True)
+def fresh_lookups():
+    """Each test starts without remembered lookups (pagecache/memo.py): a test's rolled-back data
+    must not reach the next one."""
+    from pagecache import memo
+
+    memo.clear()
+
+
 @pytest.fixture(scope="session")
 def demo_template(compiled_messages, tmp_path_factory) -> DemoTemplate:
     """This session's demo templates (built by the first worker that asks; see the module)."""

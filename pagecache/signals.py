@@ -45,6 +45,8 @@ def _purge_listings(sender, instance=None, **kwargs):
 
 
 def connect():
+    from wagtail.models import PageViewRestriction, Site
+
     from posts.models import Topic
     from public.models import FederationContact
     from units.models import Unit
@@ -57,7 +59,9 @@ def connect():
     if apps.is_installed("wagtail.contrib.frontend_cache"):
         page_published.connect(_purge_listings, dispatch_uid="pagecache-cdn-published")
         page_unpublished.connect(_purge_listings, dispatch_uid="pagecache-cdn-unpublished")
-    # Data shown on every page: topics (menus, blocks), units (directory), the footer's contact.
-    for model in (Topic, Unit, FederationContact):
+    # Data shown on every page: topics (menus, blocks), units (directory), the footer's contact,
+    # the site (its name, which host it serves: pagecache/memo.py) and private sections (a post
+    # under a new view restriction leaves every public list).
+    for model in (Topic, Unit, FederationContact, Site, PageViewRestriction):
         post_save.connect(_bump, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(_bump, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")

@@ -74,26 +74,18 @@ class PostPageData:
 def load_post_page(post, related_posts) -> PostPageData:
     """Everything the post page shows beyond the post's own fields, in five queries.
 
-    The post's photos and the related posts' photos come in one query, all their renditions
-    in another.
+    The post's photos in one query, their renditions in another; the related posts as ids, whose
+    cards `{% post_cards %}` reads (public.cards).
     """
-    if related_posts is None:
-        related_posts = []
-    elif hasattr(related_posts, "prefetch_related"):
-        # The model's own prefetches would cost two more queries; ours cover them.
-        related_posts = related_posts.prefetch_related(None)
-    related = list(related_posts)
+    related = [] if related_posts is None else list(related_posts.values_list("pk", flat=True))
     prefetch_related_objects(
-        [post, *related],
+        [post],
         images_prefetch(),
-        rendition_prefetch("images__image", (*POST_RENDITIONS, SHARE_RENDITION, *CARD_RENDITIONS)),
+        rendition_prefetch("images__image", (*POST_RENDITIONS, SHARE_RENDITION)),
     )
     unit = (
         Unit.objects.select_related("page", "kind").filter(pk=post.unit_id).first() if post.unit_id else None
     )
-    for card in related:
-        # What `prepare_cards` would fetch again for the related posts' cards.
-        card.card_images = list(card.images.all())
     labels = post_labels(post.pk)
     return PostPageData(
         images=list(post.images.all()),

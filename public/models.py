@@ -1,10 +1,10 @@
 """The federation's own pages: home, “Giới thiệu” (history, organisation chart) and topics."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection, models
 from django.db.models import Exists, IntegerField, OuterRef, Q, Value
-from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,35 +14,48 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
+from pagecache.memo import remember
 from posts.models import NOT_IN_LISTINGS, PostKind, PostPage, Topic
 from units.models import Unit
 from vietnamese.pages import AsciiSlugPageMixin
 
-from .listing import count_at_most, paginate, prepare_cards
+from .cards import make_cards
+from .listing import count_at_most, paginate
 
 POSTS_PER_PAGE = 12
 LISTING_PAGES = 100
 NEWEST_FIRST = ("-published_at", "-pk")
 
 
-# Ancestors checked for a view restriction: posts sit at depth 5 (root, home, “Đơn vị”, unit).
-RESTRICTION_DEPTH = 12
+def restricted_paths() -> tuple[str, ...]:
+    """The tree paths of the pages under a view restriction: one small query, usually no rows."""
+    # From the restrictions to their pages (by primary key): a join the other way round made
+    # SQLite read every page looking for restrictions.
+    pages = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))
+    return tuple(pages.order_by("path").values_list("path", flat=True))
 
 
-def published_posts():
+def published_posts(restricted: tuple[str, ...] | None = None):
     """Live posts outside any private section of the site.
 
-    Wagtail's `.public()` reads every restriction first (a query of its own on each listing);
-    this asks the same in SQL: no restricted page is the post or one of its ancestors, whose
-    paths are the post path's first 4, 8, 12... characters. Looking those paths up (an index
-    on the path) costs a few lookups a post; comparing each restricted page's path with a
-    prefix of the post's made SQLite read every page for every post.
+    A site has few view restrictions, usually none: their paths are read in one small query
+    and the posts below them are left out by path prefix (what Wagtail's `.public()` does,
+    without its per-restriction subqueries). With no restriction the listing has no condition
+    for it at all. A correlated check of every ancestor path in SQL, tried before, cost about
+    6 ms of query compilation on every listing, more than the whole rest of a listing query.
     """
-    ancestors = [
-        Substr(OuterRef("path"), 1, Page.steplen * level) for level in range(1, RESTRICTION_DEPTH + 1)
-    ]
-    restricted = PageViewRestriction.objects.filter(page__path__in=ancestors)
-    return PostPage.objects.live().exclude(Exists(restricted))
+    if restricted is None:
+        restricted = restricted_paths()
+    prefixes = Q()
+    for path_prefix in restricted:
+        prefixes |= Q(path__startswith=path_prefix)
+    posts = PostPage.objects.live()
+    return posts.exclude(prefixes) if prefixes else posts
+
+
+def site_topics(request=None) -> list:
+    """Every topic in its set order (remembered while nothing is published: pagecache/memo.py)."""
+    return remember(request, "topics", lambda: list(Topic.objects.all()))
 
 
 def in_topic(posts, topic):
@@ -71,29 +84,16 @@ HOME_SIZES = {"featured": 3, "news": 6, "articles": 4}
 PER_TOPIC = 4
 
 
-def home_lists(published) -> HomeLists:
-    """The home page's lists in a fixed number of queries, each served by an index.
+def home_lists(request=None) -> HomeLists:
+    """The home page's lists in four queries whatever the number of posts, each served by an index.
 
-    Every list's newest ids come in one query (`newest_at_once`), the posts in one more.
+    The topics, the newest ids of every list at once (`newest_ids_sql`), then their cards.
     Featured posts are left out of “Tin mới” and “Bài viết”, which therefore read a few extra.
     """
-    sources = {
-        "featured": published.filter(featured=True),
-        "news": published.filter(kind=PostKind.NEWS),
-        "articles": published.filter(kind=PostKind.ARTICLE),
-    }
-    extra = HOME_SIZES["featured"]
-    limits = {
-        "featured": extra,
-        "news": HOME_SIZES["news"] + extra,
-        "articles": HOME_SIZES["articles"] + extra,
-    }
-    topics = list(Topic.objects.all())
-    for topic in topics:
-        sources[topic] = in_topic(published, topic)
-        limits[topic] = PER_TOPIC
-    picked = newest_at_once(sources, limits)
-    topic_blocks = [(topic, picked[topic]) for topic in topics if picked[topic]]
+    topics, restricted = site_topics(request), remember(request, "restricted paths", restricted_paths)
+    sql, params, keys = newest_ids_sql(tuple(topic.pk for topic in topics), restricted, PER_TOPIC, True)
+    picked = newest_cards(sql, params, keys, request)
+    topic_blocks = [(topic, picked[topic.pk]) for topic in topics if picked[topic.pk]]
 
     # With nothing marked “nổi bật”, the newest post leads the page.
     newest = sorted(picked["news"] + picked["articles"], key=lambda p: (p.published_at, p.pk))
@@ -107,43 +107,69 @@ def home_lists(published) -> HomeLists:
     )
 
 
-def newest_at_once(sources: dict, limits: dict) -> dict:
-    """{key: newest posts of sources[key], at most limits[key]} in two queries (ids, then posts).
+@lru_cache(maxsize=64)
+def newest_ids_sql(
+    topic_ids: tuple, restricted: tuple, per_topic: int, home: bool
+) -> tuple[str, tuple, tuple]:
+    """(sql, params, keys) of one query giving the newest post ids of each home list (when `home`)
+    and of each topic, as rows (part number, id); keys[part number] names the list.
 
-    The ids come in one UNION ALL of small `ORDER BY published_at LIMIT n` selects, each served
-    by an index (a window ranking every post costs seconds at 100 000 posts). Each part is
-    wrapped as a subquery: SQLite refuses ORDER BY/LIMIT in the parts of a compound select
-    itself (Django's `union` then fails), but not in subqueries.
+    Built by the ORM, then kept for the life of the process: the SQL only changes with the topics,
+    the view restrictions and the list sizes, which are the arguments. Building and compiling
+    these seven querysets cost more CPU than everything else on the home page (about 8 ms at each
+    request, against a tenth of a millisecond for the database to answer).
+
+    The query is one UNION ALL of small `ORDER BY published_at LIMIT n` selects, each served by an
+    index (a window ranking every post costs seconds at 100 000 posts). Each part is wrapped as
+    a subquery: SQLite refuses ORDER BY/LIMIT in the parts of a compound select itself (Django's
+    `union` then fails), but not in subqueries.
     """
-    keys = list(sources)
+    published = published_posts(restricted)
+    sources, limits = {}, {}
+    if home:
+        extra = HOME_SIZES["featured"]
+        sources = {
+            "featured": published.filter(featured=True),
+            "news": published.filter(kind=PostKind.NEWS),
+            "articles": published.filter(kind=PostKind.ARTICLE),
+        }
+        limits = {
+            "featured": extra,
+            "news": HOME_SIZES["news"] + extra,
+            "articles": HOME_SIZES["articles"] + extra,
+        }
+    for topic_id in topic_ids:
+        sources[topic_id] = in_topic(published, topic_id)
+        limits[topic_id] = per_topic
     parts, params = [], []
-    for n, key in enumerate(keys):
-        part = (
-            sources[key]
-            .order_by(*NEWEST_FIRST)
-            .values_list(Value(n, output_field=IntegerField()), "pk")[: limits[key]]
-        )
-        sql, part_params = part.query.get_compiler(connection=connection).as_sql()
+    for n, (key, source) in enumerate(sources.items()):
+        part = source.order_by(*NEWEST_FIRST).values_list(Value(n, output_field=IntegerField()), "pk")
+        sql, part_params = part[: limits[key]].query.get_compiler(connection=connection).as_sql()
         # Only Django's own compiled SQL and numbered aliases; every value is a bound parameter.
         parts.append(f"SELECT * FROM ({sql}) part{n}")  # noqa: S608  # nosec B608
         params.extend(part_params)
+    return " UNION ALL ".join(parts), tuple(params), tuple(sources)
+
+
+def newest_cards(sql: str, params: tuple, keys: tuple, request=None) -> dict:
+    """{key: cards of its newest posts} from a `newest_ids_sql` query, in three queries: the ids,
+    then the cards (`public.cards`: the posts, then their photos' renditions)."""
     ids: dict = {key: [] for key in keys}
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(sql, params)
         for n, pk in cursor.fetchall():
             ids[keys[n]].append(pk)
-    wanted = {pk for pks in ids.values() for pk in pks}
-    by_id = {post.pk: post for post in latest_posts(PostPage.objects.filter(pk__in=wanted))}
+    wanted = list(dict.fromkeys(pk for pks in ids.values() for pk in pks))
+    by_id = {card.pk: card for card in make_cards(wanted, request)}
     return {key: [by_id[pk] for pk in pks if pk in by_id] for key, pks in ids.items()}
 
 
-def newest_by_topic(published, per_topic: int) -> list[tuple]:
-    """[(topic, [its newest posts])] for every topic, in three queries (see newest_at_once)."""
-    topics = list(Topic.objects.all())
-    picked = newest_at_once(
-        {topic: in_topic(published, topic) for topic in topics}, dict.fromkeys(topics, per_topic)
-    )
-    return [(topic, picked[topic]) for topic in topics]
+def newest_by_topic(per_topic: int, request=None) -> list[tuple]:
+    """[(topic, [cards of its newest posts])] for every topic, in four queries."""
+    topics, restricted = site_topics(request), remember(request, "restricted paths", restricted_paths)
+    sql, params, keys = newest_ids_sql(tuple(topic.pk for topic in topics), restricted, per_topic, False)
+    picked = newest_cards(sql, params, keys, request)
+    return [(topic, picked[topic.pk]) for topic in topics]
 
 
 class HomePage(AsciiSlugPageMixin, Page):
@@ -194,13 +220,7 @@ class HomePage(AsciiSlugPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lists = home_lists(published_posts())
-        prepare_cards(
-            lists.featured
-            + lists.news
-            + lists.articles
-            + [post for _t, posts in lists.topic_blocks for post in posts]
-        )
+        lists = home_lists(request)
         context["featured_posts"] = lists.featured
         context["latest_news"] = lists.news
         context["latest_articles"] = lists.articles
@@ -253,7 +273,7 @@ class TopicIndexPage(AsciiSlugPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def topic_list(self, request):
-        return self.render(request, context_overrides={"topic_blocks": newest_by_topic(published_posts(), 3)})
+        return self.render(request, context_overrides={"topic_blocks": newest_by_topic(3, request)})
 
     @path("<slug:slug>/")
     def topic_detail(self, request, slug):
@@ -262,7 +282,6 @@ class TopicIndexPage(AsciiSlugPageMixin, RoutablePageMixin, Page):
         # At most LISTING_PAGES pages are offered; older posts stay reachable through search.
         limit = POSTS_PER_PAGE * LISTING_PAGES
         posts = paginate(request, posts, POSTS_PER_PAGE, count=min(count_at_most(posts, limit), limit))
-        prepare_cards(posts)
         return self.render(
             request,
             context_overrides={"topic": topic, "posts": posts},

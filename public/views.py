@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from posts.models import NOT_IN_LISTINGS
 from posts.search import MAX_QUERY_LENGTH, query_terms, search_posts
 
-from .listing import count_at_most, paginate, prepare_cards
+from .listing import count_at_most, paginate
 from .models import published_posts
 
 RESULTS_PER_PAGE = 10
@@ -46,7 +46,6 @@ def search(request):
                 RESULTS_PER_PAGE,
                 count=min(total, RANKED_RESULTS),
             )
-            prepare_cards(results)
             context.update(terms=terms, results=results, capped=capped, cap=RANKED_RESULTS)
             if not results.paginator.count:
                 context["message"] = _(

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the cache, before sessions and auth (pagecache/middleware.py).
     "pagecache.middleware.PageCacheMiddleware",
+    # The request's Wagtail site from process memory (pagecache/memo.py).
+    "pagecache.memo.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,6 +94,12 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
             ],
         },
+    },
+    {
+        # Long lists only (post cards, unit directory): see congdoan/jinja2.py.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "congdoan.jinja2.environment"},
     },
 ]
 

@@ -6,6 +6,7 @@ A `<picture>` of the renditions that `public.renditions` defines for the kind ("
 """
 
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -22,3 +23,23 @@ def responsive_image(image, kind, **attrs):
     found = get_renditions_or_not_found(image, renditions.filters(kind))
     # Reviewed: Wagtail's Picture writes rendition URLs and sizes; attributes escaped by flatatt.
     return mark_safe(Picture(found, attrs).__html__())  # nosec B308 B703
+
+
+@register.simple_tag
+def card_picture(photo, sizes, **attrs):
+    """`{% card_picture card.photo sizes=... loading="lazy" %}`: a card's `<picture>` from plain
+    values (public.cards.CardPhoto), the same markup as `responsive_image` without model objects."""
+    if not photo:
+        return ""
+    sizes = escape(sizes)
+    sources = "".join(
+        f'<source sizes="{sizes}" srcset="{escape(srcset)}" type="{mime}">' for mime, srcset in photo.sources
+    )
+    extra = "".join(f' {name}="{escape(value)}"' for name, value in sorted(attrs.items()) if value)
+    srcset = f' srcset="{escape(photo.srcset)}"' if photo.srcset else ""
+    img = (
+        f'<img alt="{escape(photo.caption)}"{extra} height="{photo.height}" sizes="{sizes}"'
+        f' src="{escape(photo.src)}"{srcset} width="{photo.width}">'
+    )
+    # Reviewed: every value above is escaped; the rest is fixed markup.
+    return mark_safe(f"<picture>{sources}{img}</picture>")  # nosec B308 B703

@@ -5,18 +5,25 @@ so that page query counts stay flat however many posts a list shows.
 """
 
 import json
+from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template import engines
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from pagecache.memo import remember
 from posts.search import highlight as highlight_terms
-from public.listing import SHARE_RENDITION, load_post_page, prepare_cards
+from public.cards import make_cards
+from public.listing import SHARE_RENDITION, load_post_page
 from public.models import AboutPage, TopicIndexPage
+from public.page_urls import PageUrls
 from public.renditions import card_sizes
 from units.models import UnitIndexPage
 from vietnamese.money import format_number
@@ -26,15 +33,46 @@ register = template.Library()
 LOGO = "img/logo.png"
 
 # What the site's main sections are, by page model (the page tree is data, titles may change).
-SECTION_MODELS = {
-    "about": ("public", "aboutpage"),
-    "units": ("units", "unitindexpage"),
-    "topics": ("public", "topicindexpage"),
-}
+SECTION_MODELS = {"about": AboutPage, "units": UnitIndexPage, "topics": TopicIndexPage}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A main section of the site, as the menu links it (`{{ sections.units.url }}`)."""
+
+    pk: int
+    title: str
+    url_path: str
+    url: str
+
+
+def section_rows(site) -> list[tuple]:
+    """[(name, pk, title, url_path)] of the site's home and main sections, in one query."""
+    home = site.root_page
+    rows = [("home", home.pk, home.title, home.url_path)]
+    # By content type (indexed, a handful of rows), not by tree position alone: the home
+    # page's descendants are every post of the site.
+    types = ContentType.objects.get_for_models(*SECTION_MODELS.values())
+    names = {types[model].pk: name for name, model in SECTION_MODELS.items()}
+    children = (
+        Page.objects.filter(path__startswith=home.path, depth=home.depth + 1, live=True)
+        .filter(content_type__in=list(names))
+        # No ORDER BY: sorting by path made SQLite walk the path index over every page
+        # (180 ms at 100 000 posts) instead of the content type index (0.1 ms).
+        .order_by()
+        .values_list("path", "content_type_id", "pk", "title", "url_path")
+    )
+    seen = {"home"}
+    for _path, content_type_id, pk, title, url_path in sorted(children):
+        if names[content_type_id] not in seen:
+            seen.add(names[content_type_id])
+            rows.append((names[content_type_id], pk, title, url_path))
+    return rows
 
 
 def site_sections(request) -> dict:
-    """{"home": page, "about": page, "units": page, "topics": page}, one query per request."""
+    """{"home": Section, "about": ..., "units": ..., "topics": ...}: one query per process and
+    cache generation (pagecache/memo.py), the URLs per request (relative to the current site)."""
     if request is None:
         return {}
     cached = getattr(request, "_public_site_sections", None)
@@ -43,36 +81,33 @@ def site_sections(request) -> dict:
     sections = {}
     site = Site.find_for_request(request)
     if site is not None:
-        home = site.root_page
-        sections["home"] = home
-        # By content type (indexed, a handful of rows), not by tree position alone: the home
-        # page's descendants are every post of the site.
-        section_types = ContentType.objects.get_for_models(AboutPage, UnitIndexPage, TopicIndexPage).values()
-        children = (
-            Page.objects.child_of(home)
-            .live()
-            .filter(content_type__in=list(section_types))
-            .select_related("content_type")
-            # No ORDER BY: sorting by path made SQLite walk the path index over every page
-            # (180 ms at 100 000 posts) instead of the content type index (0.1 ms).
-            .order_by()
-        )
-        for page in sorted(children, key=lambda page: page.path):
-            key = (page.content_type.app_label, page.content_type.model)
-            for name, model in SECTION_MODELS.items():
-                if key == model and name not in sections:
-                    sections[name] = page
+        urls = PageUrls.for_request(request)
+        for name, pk, title, url_path in remember(request, ("sections", site.pk), lambda: section_rows(site)):
+            sections[name] = Section(pk, title, url_path, urls(url_path))
     request._public_site_sections = sections
     return sections
 
 
 @register.simple_tag(takes_context=True)
+def path_url(context, url_path):
+    """{% path_url unit.page.url_path %}: the page's URL as `{% pageurl %}` gives it, from its
+    url_path alone (public.page_urls; no page object or `reverse()` per link)."""
+    return PageUrls.for_request(context.get("request"))(url_path) if url_path else ""
+
+
+@register.simple_tag(takes_context=True)
 def sections(context):
-    """{% sections as sections %} then {% pageurl sections.units %}."""
+    """{% sections as sections %} then {{ sections.units.url }}."""
     return site_sections(context.get("request"))
 
 
-@register.inclusion_tag("public/includes/post_cards.html", takes_context=True)
+def render_jinja2(name: str, context: dict) -> str:
+    """A Jinja2 template of ours (congdoan/jinja2.py says why), as safe HTML for a Django template."""
+    # Reviewed: Jinja2 autoescapes every value; the templates are ours.
+    return mark_safe(engines["jinja2"].get_template(name).render(context))  # nosec B308 B703
+
+
+@register.simple_tag(takes_context=True)
 def post_cards(
     context,
     posts,
@@ -83,19 +118,34 @@ def post_cards(
     show_unit=True,
     show_lead=True,
 ):
-    """A list of post cards; loads images, renditions, units in a fixed number of queries."""
-    return {
-        "request": context.get("request"),
-        "posts": prepare_cards(posts, units=show_unit),
-        "heading_tag": f"h{heading_level}",
-        "layout": layout,
-        "sizes": card_sizes(layout),
-        "first_sizes": card_sizes(layout, first=True),
-        "eager_first": eager_first,
-        "terms": terms or [],
-        "show_unit": show_unit,
-        "show_lead": show_lead,
-    }
+    """A list of post cards (public.cards): two queries whatever the number of posts."""
+    return render_jinja2(
+        "public/post_cards.html",
+        {
+            "cards": make_cards(posts, context.get("request"), units=show_unit),
+            "heading_tag": f"h{heading_level}",
+            "layout": layout,
+            "sizes": card_sizes(layout),
+            "first_sizes": card_sizes(layout, first=True),
+            "eager_first": eager_first,
+            "terms": terms or [],
+            "show_lead": show_lead,
+        },
+    )
+
+
+@register.simple_tag(takes_context=True)
+def unit_directory(context, units, heading_level=2):
+    """{% unit_directory units heading_level=3 %}: units (Unit.objects.for_directory) by kind."""
+    groups = [(kind, list(members)) for kind, members in groupby(units, key=attrgetter("kind"))]
+    return render_jinja2(
+        "units/unit_directory.html",
+        {
+            "groups": groups,
+            "heading_level": heading_level,
+            "url": PageUrls.for_request(context.get("request")),
+        },
+    )
 
 
 @register.simple_tag(takes_context=True)
