@@ -25,9 +25,9 @@ def iso_datetime(value) -> str:
 
 
 def environment(**options) -> Environment:
-    # Django's backend passes autoescape=True; kept explicit here since nothing else may turn it off.
-    options["autoescape"] = True
-    env = Environment(**options)  # noqa: S701 - autoescape is set on the line above
+    # Django's backend passes autoescape=True; set here too, so that no option can turn it off.
+    options.pop("autoescape", None)
+    env = Environment(autoescape=True, **options)
     env.globals.update(static=static, card_picture=card_picture)
     env.filters.update(
         vn_datetime=vn_datetime,

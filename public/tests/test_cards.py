@@ -3,6 +3,7 @@ own objects would give, whether a list is read from a queryset or by ids."""
 
 import pytest
 from django.test import RequestFactory
+from wagtail.images.rect import Rect
 from wagtail.models import Page, PageViewRestriction, Site
 
 from pagecache import memo
@@ -73,7 +74,7 @@ def test_a_new_photo_gets_its_renditions_and_a_moved_focal_point_new_ones(unit_p
     assert set(renditions.specs("card")) <= made
     assert card.photo.width == 480 and card.photo.height == 300
 
-    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 100, 300, 50, 50
+    image.set_focal_point(Rect(75, 275, 125, 325))
     image.save()
     moved = make_cards([post.pk], request_for())[0]
     assert moved.photo.src != card.photo.src  # cut around the new focal point
