@@ -75,7 +75,10 @@ def site_for_request(request):
     site = copy.copy(site)
     if "root_page" in site._state.fields_cache:
         root = copy.copy(site.root_page)
-        root.__dict__.pop("specific", None)
+        # The home page as its own class (Wagtail routes every request through it): remembered
+        # too, since publishing it bumps the generation.
+        specific = remember(request, ("root page", site.pk), lambda: site.root_page.get_specific())
+        root.__dict__["specific"] = copy.copy(specific)
         site.root_page = root
     return site
 

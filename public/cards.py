@@ -22,6 +22,7 @@ from types import SimpleNamespace
 from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.utils.html import escape
 from wagtail.images import get_image_model
 
 from posts.models import PostImage, PostKind, PostPage
@@ -42,7 +43,10 @@ class Rendered:
 
 @dataclass(frozen=True, slots=True)
 class CardPhoto:
-    """A photo in every served format: `sources` [(mime type, srcset)] before the WebP `<img>`."""
+    """A photo in every served format: `sources` [(mime type, srcset)] before the WebP `<img>`.
+
+    The URLs are HTML-escaped already (once per file: `file_url`), the caption is not.
+    """
 
     caption: str
     sources: tuple[tuple[str, str], ...]
@@ -65,9 +69,7 @@ class Card:
     unit_url: str | None
     photo: CardPhoto | None
 
-    @property
-    def kind_label(self) -> str:
-        return PostKind(self.kind).label if self.kind else ""
+    kind_label: str
 
 
 def _first_photo(field: str) -> Subquery:
@@ -136,16 +138,16 @@ RENDITION_QUERIES = {kind: partial(_renditions_of, kind) for kind in renditions.
 
 @lru_cache(maxsize=8192)
 def _local_file_url(storage, name: str) -> str:
-    return storage.url(name)
+    return escape(storage.url(name))
 
 
 def file_url(storage, name: str) -> str:
-    """storage.url(name), remembered for files on this server's disk: a rendition's name never
-    changes and `url()` (urljoin and quoting) was a third of the cards' CPU. Other storages
-    (S3: signed URLs expire) are asked every time."""
+    """storage.url(name), HTML-escaped, remembered for files on this server's disk: a rendition's
+    name never changes and `url()` (urljoin and quoting) was a third of the cards' CPU. Other
+    storages (S3: signed URLs expire) are asked every time."""
     if isinstance(storage, FileSystemStorage):
         return _local_file_url(storage, name)
-    return storage.url(name)
+    return escape(storage.url(name))
 
 
 def photo_renditions(image_ids, kind: str = "card") -> dict[int, dict[str, Rendered]]:
@@ -175,7 +177,7 @@ def photo_renditions(image_ids, kind: str = "card") -> dict[int, dict[str, Rende
     if missing:
         for image in image_model.objects.filter(pk__in=missing):
             for spec, rendition in image.get_renditions(*filters).items():
-                found[image.pk][spec] = Rendered(rendition.url, rendition.width, rendition.height)
+                found[image.pk][spec] = Rendered(escape(rendition.url), rendition.width, rendition.height)
     return found
 
 
@@ -220,6 +222,7 @@ def make_cards(posts, request=None, units: bool = True) -> list[Card]:
     if not rows:
         return []
     urls = PageUrls.for_request(request)
+    labels = {kind: str(PostKind(kind).label) if kind else "" for kind in {row["kind"] for row in rows}}
     made = photo_renditions([row["photo_image"] for row in rows if row["photo_image"]])
     cards = []
     for row in rows:
@@ -231,6 +234,7 @@ def make_cards(posts, request=None, units: bool = True) -> list[Card]:
                 title=row["title"],
                 url=urls(row["url_path"]),
                 kind=row["kind"],
+                kind_label=labels[row["kind"]],
                 lead=row["lead"],
                 first_published_at=row["first_published_at"],
                 published_at=row["published_at"],

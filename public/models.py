@@ -225,7 +225,6 @@ class HomePage(AsciiSlugPageMixin, Page):
         context["latest_news"] = lists.news
         context["latest_articles"] = lists.articles
         context["topic_blocks"] = lists.topic_blocks
-        context["units"] = Unit.objects.for_directory(timezone.localdate())
         return context
 
 

@@ -8,7 +8,6 @@ is data loaded from a fixture (see `load_units`), never code.
 import datetime
 
 from django.db import models
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -131,11 +130,6 @@ class UnitIndexPage(AsciiSlugPageMixin, Page):
 
     class Meta:
         verbose_name = _("trang danh sách đơn vị")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["units"] = Unit.objects.for_directory(timezone.localdate())
-        return context
 
 
 class UnitPage(AsciiSlugPageMixin, Page):

@@ -7,7 +7,7 @@ so that page query counts stay flat however many posts a list shows.
 import json
 from dataclasses import dataclass
 from itertools import groupby
-from operator import attrgetter
+from operator import itemgetter
 
 from django import template
 from django.conf import settings
@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template import engines
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
@@ -25,7 +26,7 @@ from public.listing import SHARE_RENDITION, load_post_page
 from public.models import AboutPage, TopicIndexPage
 from public.page_urls import PageUrls
 from public.renditions import card_sizes
-from units.models import UnitIndexPage
+from units.models import Unit, UnitIndexPage
 from vietnamese.money import format_number
 
 register = template.Library()
@@ -134,16 +135,34 @@ def post_cards(
     )
 
 
+def directory_groups(request) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """[(kind name, [(unit name, its page's url_path, or None without a live page)])] of the units
+    existing today, in directory order: one query per day and cache generation (pagecache/memo.py;
+    saving a unit or publishing a page bumps it)."""
+    today = timezone.localdate()
+
+    def read():
+        rows = Unit.objects.for_directory(today).values_list(
+            "kind_id", "kind__name", "name", "page_url_path", "page_live"
+        )
+        return [
+            (members[0][1], [(name, path if live else None) for _k, _n, name, path, live in members])
+            for members in (list(group) for _kind, group in groupby(rows, key=itemgetter(0)))
+        ]
+
+    return remember(request, ("unit directory", today), read)
+
+
 @register.simple_tag(takes_context=True)
-def unit_directory(context, units, heading_level=2):
-    """{% unit_directory units heading_level=3 %}: units (Unit.objects.for_directory) by kind."""
-    groups = [(kind, list(members)) for kind, members in groupby(units, key=attrgetter("kind"))]
+def unit_directory(context, heading_level=2):
+    """{% unit_directory heading_level=3 %}: the units existing today, by kind, linked to their pages."""
+    request = context.get("request")
     return render_jinja2(
         "units/unit_directory.html",
         {
-            "groups": groups,
+            "groups": directory_groups(request),
             "heading_level": heading_level,
-            "url": PageUrls.for_request(context.get("request")),
+            "url": PageUrls.for_request(request),
         },
     )
 
