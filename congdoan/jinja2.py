@@ -14,14 +14,15 @@ from jinja2 import Environment
 
 from posts.search import highlight
 from public.templatetags.picture_tags import card_picture
+from vietnamese.dates import to_local
 from vietnamese.templatetags.vietnamese import vn_date, vn_datetime
 
 
 def iso_datetime(value) -> str:
-    """What Django's `{{ value|date:"c" }}` writes: ISO 8601 in the site's time zone."""
+    """What Django's `{{ value|date:"c" }}` writes: ISO 8601 in Vietnam time (the site's only zone)."""
     if not value:
         return ""
-    return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+    return to_local(value).isoformat() if timezone.is_aware(value) else value.isoformat()
 
 
 def environment(**options) -> Environment:

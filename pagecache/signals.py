@@ -1,6 +1,7 @@
 """What invalidates the page cache: any change that readers could see on a cached page."""
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -8,14 +9,17 @@ from . import generation
 
 
 def _bump(**kwargs):
+    # Now, and again once the change is committed: a page (or a remembered lookup, memo.py)
+    # built by another process between the two, from data not yet committed, is not kept.
     generation.bump()
+    transaction.on_commit(generation.bump)
 
 
 def _bump_for_page(sender, instance=None, **kwargs):
     from wagtail.models import Page
 
     if isinstance(instance, Page):
-        generation.bump()
+        _bump()
 
 
 def _purge_listings(sender, instance=None, **kwargs):

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from pagecache.memo import RememberedViewRestrictionsMixin
 from units.models import UnitPage
 from vietnamese.pages import AsciiSlugPageMixin
 from vietnamese.text import fold, nfc
@@ -64,7 +65,7 @@ class PostTag(TaggedItemBase):
 NOT_IN_LISTINGS = ("body", "search_text")
 
 
-class PostPage(AsciiSlugPageMixin, Page):
+class PostPage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, Page):
     """What NewsPage and ArticlePage share; not created directly."""
 
     kind = models.CharField(_("loại"), max_length=10, choices=PostKind.choices, editable=False, db_index=True)

@@ -14,7 +14,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
-from pagecache.memo import remember
+from pagecache.memo import RememberedViewRestrictionsMixin, remember
 from posts.models import NOT_IN_LISTINGS, PostKind, PostPage, Topic
 from units.models import Unit
 from vietnamese.pages import AsciiSlugPageMixin
@@ -172,7 +172,7 @@ def newest_by_topic(per_topic: int, request=None) -> list[tuple]:
     return [(topic, picked[topic.pk]) for topic in topics]
 
 
-class HomePage(AsciiSlugPageMixin, Page):
+class HomePage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, Page):
     """Trang chủ: featured posts, latest tin and bài, a block per topic, the unit directory."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True)
@@ -228,7 +228,7 @@ class HomePage(AsciiSlugPageMixin, Page):
         return context
 
 
-class AboutPage(AsciiSlugPageMixin, Page):
+class AboutPage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, Page):
     """“Giới thiệu”: the federation's history and its organisation chart."""
 
     history = RichTextField(_("lịch sử hình thành và phát triển"), blank=True)
@@ -260,7 +260,7 @@ class AboutPage(AsciiSlugPageMixin, Page):
         return context
 
 
-class TopicIndexPage(AsciiSlugPageMixin, RoutablePageMixin, Page):
+class TopicIndexPage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, RoutablePageMixin, Page):
     """“Chủ đề”: the list of topics, and one listing per topic at /chu-de/<slug>/."""
 
     parent_page_types = ["public.HomePage"]

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pagecache.memo import RememberedViewRestrictionsMixin
 from vietnamese.pages import AsciiSlugPageMixin
 
 POSTS_PER_PAGE = 12
@@ -118,7 +119,7 @@ class Unit(models.Model):
         return self.short_name or self.name
 
 
-class UnitIndexPage(AsciiSlugPageMixin, Page):
+class UnitIndexPage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, Page):
     """“Đơn vị”: the directory of units, grouped by kind."""
 
     intro = RichTextField(_("giới thiệu"), blank=True)
@@ -132,7 +133,7 @@ class UnitIndexPage(AsciiSlugPageMixin, Page):
         verbose_name = _("trang danh sách đơn vị")
 
 
-class UnitPage(AsciiSlugPageMixin, Page):
+class UnitPage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, Page):
     """A unit's own room on the site: its introduction and, as child pages, its posts."""
 
     unit = models.OneToOneField(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="page")

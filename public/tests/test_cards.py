@@ -3,6 +3,7 @@ own objects would give, whether a list is read from a queryset or by ids."""
 
 import pytest
 from django.test import RequestFactory
+from django.urls import reverse
 from wagtail.images.rect import Rect
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -102,3 +103,17 @@ def test_a_renamed_site_shows_its_new_name_on_the_next_request(client, home):
     site.site_name = "Cổng thông tin thử nghiệm"
     site.save()
     assert "Cổng thông tin thử nghiệm" in client.get("/").content.decode()
+
+
+def test_a_private_section_still_asks_for_a_login(client, home):
+    """Without any view restriction Wagtail's check costs no query; once one exists, the pages
+    below it ask anonymous readers to sign in (pagecache.memo.RememberedViewRestrictionsMixin)."""
+    post = PostPage.objects.live().order_by("-published_at", "-pk").first()
+    assert client.get(post.url).status_code == 200
+    assert not post.get_view_restrictions().exists()
+    PageViewRestriction.objects.create(page=post.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(post.url)
+    assert response.status_code == 302
+    # Wagtail's own front-end login view (wagtailcore_login), back to the post afterwards.
+    assert response["Location"] == f"{reverse('wagtailcore_login')}?next={post.url}"
+    assert post.get_view_restrictions().exists()
