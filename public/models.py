@@ -1,5 +1,6 @@
 """The federation's own pages: home, “Giới thiệu” (history, organisation chart) and topics."""
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -315,3 +316,10 @@ class FederationContact(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("thông tin liên hệ của cơ quan")
+
+    @classmethod
+    def _get_or_create(cls):
+        """Wagtail's read (once per request), remembered per cache generation: the footer of every
+        page shows it, and saving it bumps the generation (pagecache/signals.py)."""
+        found = remember(None, "federation contact", super()._get_or_create)
+        return copy.copy(found)
