@@ -39,3 +39,22 @@ def post_fork(server, worker):
     from django.db import connections
 
     connections.close_all()
+
+
+def when_ready(server):
+    # What the master loaded (the whole application, preload_app) is never garbage: frozen, the
+    # collector stops scanning it, and the workers' copies of its pages stay shared.
+    import gc
+
+    gc.freeze()
+
+
+def post_request(worker, req, environ, resp):
+    # Once per worker, after its first request: freeze what the application loads lazily
+    # (templates, URL resolvers, compiled queries). A full collection over those objects cost tens
+    # of milliseconds every few hundred requests (bench: max per-request CPU 150 ms -> 15 ms).
+    if not getattr(worker, "gc_frozen", False):
+        import gc
+
+        gc.freeze()
+        worker.gc_frozen = True
