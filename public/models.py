@@ -67,6 +67,17 @@ def in_topic(posts, topic):
     return posts.filter(Exists(through.objects.filter(postpage_id=OuterRef("pk"), topic=topic)))
 
 
+def topic_filings(topic, restricted: tuple[str, ...]):
+    """The published posts filed under `topic`, for counting them: read from the topic's side (its
+    filings, by the topic index, each post then found by primary key), so counting stops after the
+    first thousand filings instead of reading the newest posts until a thousand match the topic
+    (at 100 000 posts SQLite read 4 000 posts for it)."""
+    filings = PostPage.topics.through.objects.filter(topic=topic, postpage__live=True)
+    for path_prefix in restricted:
+        filings = filings.exclude(postpage__path__startswith=path_prefix)
+    return filings
+
+
 def latest_posts(queryset=None):
     """Posts newest first with their unit and its page; `prepare_cards` adds the images."""
     queryset = published_posts() if queryset is None else queryset
@@ -278,10 +289,12 @@ class TopicIndexPage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, Routab
     @path("<slug:slug>/")
     def topic_detail(self, request, slug):
         topic = get_object_or_404(Topic, slug=slug)
-        posts = in_topic(latest_posts(), topic)
+        restricted = remember(request, "restricted paths", restricted_paths)
+        posts = in_topic(latest_posts(published_posts(restricted)), topic)
         # At most LISTING_PAGES pages are offered; older posts stay reachable through search.
         limit = POSTS_PER_PAGE * LISTING_PAGES
-        posts = paginate(request, posts, POSTS_PER_PAGE, count=min(count_at_most(posts, limit), limit))
+        count = count_at_most(topic_filings(topic, restricted), limit)
+        posts = paginate(request, posts, POSTS_PER_PAGE, count=min(count, limit))
         return self.render(
             request,
             context_overrides={"topic": topic, "posts": posts},
