@@ -1,10 +1,11 @@
-"""What every list of posts on the public site needs, fetched in a fixed number of queries.
+"""What the post page and the feeds need beyond a post's own fields, in a fixed number of queries;
+pagination of the public lists.
 
-A list shows each post's first image (as AVIF/WebP renditions), its unit and the unit's page. The
-page models hand over posts however they select them; `prepare_cards` completes them in at
-most three queries whatever the number of posts (it skips what a queryset already fetched).
-The rendition specs come from `public.renditions`, as the `{% responsive_image %}` tags' do,
-otherwise a rendition would be looked up, or created, once per image.
+The lists of posts on pages are cards of plain values (`public.cards`). The feeds work on post
+objects (Django's syndication framework asks each item for its fields): `prepare_cards` gives
+them their unit, unit page, images and renditions in at most three queries whatever the number
+of posts. The rendition specs come from `public.renditions`, as the `{% responsive_image %}`
+tags' do, otherwise a rendition would be looked up, or created, once per image.
 """
 
 from dataclasses import dataclass

@@ -79,7 +79,7 @@ def topic_filings(topic, restricted: tuple[str, ...]):
 
 
 def latest_posts(queryset=None):
-    """Posts newest first with their unit and its page; `prepare_cards` adds the images."""
+    """Posts newest first with their unit and its page (lists read them as cards: public.cards)."""
     queryset = published_posts() if queryset is None else queryset
     return queryset.select_related("unit", "unit__page").defer(*NOT_IN_LISTINGS).order_by(*NEWEST_FIRST)
 

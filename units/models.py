@@ -171,7 +171,7 @@ class UnitPage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, Page):
         # The unit with its kind in one query (the page header shows both).
         self.unit = Unit.objects.select_related("kind").get(pk=self.unit_id)
         # Posts reach us through the reverse FK (posts depend on units, not the other way).
-        # Their images and renditions are loaded by the list template (public.listing.prepare_cards).
+        # The list template reads them as cards (public.cards: two queries for a page of posts).
         # Newest first from the (unit, published_at) index; like the topic listings, at most
         # LISTING_PAGES pages are offered (counting and skipping thousands of posts cost most
         # of a second; older posts stay reachable through search). The count keeps the order:
