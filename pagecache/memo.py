@@ -17,9 +17,11 @@ from __future__ import annotations
 import copy
 import threading
 
+from django.conf import settings
 from wagtail.models import Site
 
 from .generation import current
+from .wsgi import DEFAULT_EXCLUDE
 
 _lock = threading.Lock()
 _values: dict = {}
@@ -84,13 +86,16 @@ def site_for_request(request):
 
 
 class SiteLookupMiddleware:
-    """Sets the request's site (`request._wagtail_site`, where Wagtail looks first) from memory."""
+    """Sets the request's site (`request._wagtail_site`, where Wagtail looks first) from memory,
+    for the public site only: the admin and the other PAGECACHE_EXCLUDE prefixes keep Wagtail's
+    own lookup, made only by the views that need a site (some need no database at all)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.exclude = tuple(getattr(settings, "PAGECACHE_EXCLUDE", DEFAULT_EXCLUDE))
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
+        if not hasattr(request, "_wagtail_site") and not request.path.startswith(self.exclude):
             request._wagtail_site = site_for_request(request)
         return self.get_response(request)
 
