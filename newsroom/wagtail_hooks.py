@@ -16,7 +16,7 @@ from .actions import unpublish_with_reason
 from .forms import BulkUnpublishReasonForm
 from .panels import AwaitingMyApprovalPanel, ReturnedPostsPanel, UnitQuarterPanel
 from .rules import APPROVAL_ACTIONS, UNPUBLISH_WITH_REASON
-from .views import ApprovalLogReportView, UnpublishWithReasonView
+from .views import ApprovalLogReportView, PostViewSet, UnpublishWithReasonView
 
 app_name = "newsroom"
 urlpatterns = [
@@ -118,3 +118,10 @@ def register_approval_log_menu_item():
         icon_name="history",
         order=650,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_post_viewset():
+    from posts.models import PostPage
+
+    return PostViewSet("posts", model=PostPage)

@@ -89,3 +89,18 @@ def test_a_slug_taken_before_the_form_check_is_still_a_form_error(client):
         "Đường dẫn rút gọn 'tin-thu-nghiem-loi' đã được dùng trong trang cha."
     ]
     assert PostPage.objects.filter(title=TITLE).count() == 1
+
+
+def test_a_new_post_has_no_autosave_an_existing_one_keeps_it(client):
+    """Wagtail's autosave would create the post in the background while “Gửi duyệt” creates it again
+    (newsroom.views.PostCreateView); once the post exists, its editor autosaves revisions."""
+    client.force_login(user("tuyphong"))
+    parent = unit_page(UNIT)
+    create = client.get(reverse("wagtailadmin_pages:add", args=("posts", "newspage", parent.pk)))
+    assert create.status_code == 200
+    assert "data-w-autosave-interval-value" not in create.content.decode()
+
+    post = make_post(UNIT, TITLE)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(post.pk,)))
+    assert edit.status_code == 200
+    assert "data-w-autosave-interval-value" in edit.content.decode()
