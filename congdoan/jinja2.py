@@ -8,14 +8,12 @@ as their Django counterparts, registered here.
 """
 
 from django.template.defaultfilters import truncatewords
-from django.templatetags.static import static
 from django.utils import timezone
 from jinja2 import Environment
 
 from posts.search import highlight
-from public.templatetags.picture_tags import card_picture
 from vietnamese.dates import to_local
-from vietnamese.templatetags.vietnamese import vn_date, vn_datetime
+from vietnamese.templatetags.vietnamese import vn_datetime
 
 
 def iso_datetime(value) -> str:
@@ -29,10 +27,8 @@ def environment(**options) -> Environment:
     # Django's backend passes autoescape=True; set here too, so that no option can turn it off.
     options.pop("autoescape", None)
     env = Environment(autoescape=True, **options)
-    env.globals.update(static=static, card_picture=card_picture)
     env.filters.update(
         vn_datetime=vn_datetime,
-        vn_date=vn_date,
         iso_datetime=iso_datetime,
         highlight=highlight,
         truncatewords=truncatewords,

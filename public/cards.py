@@ -23,6 +23,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.images import get_image_model
 
 from posts.models import PostImage, PostKind, PostPage
@@ -55,6 +56,28 @@ class CardPhoto:
     width: int
     height: int
 
+    def html(self, sizes: str, **attrs) -> SafeString:
+        """`{{ card.photo.html(sizes, loading="lazy") }}`: the `<picture>` markup of
+        `{% responsive_image %}` (Wagtail's Picture), from these values."""
+        sizes, extra = _attributes(sizes, tuple(sorted(attrs.items())))
+        sources = "".join(
+            f'<source sizes="{sizes}" srcset="{srcset}" type="{mime}">' for mime, srcset in self.sources
+        )
+        srcset = f' srcset="{self.srcset}"' if self.srcset else ""
+        img = (
+            f'<img alt="{escape(self.caption)}"{extra} height="{self.height}" sizes="{sizes}"'
+            f' src="{self.src}"{srcset} width="{self.width}">'
+        )
+        # Reviewed: the URLs come escaped (file_url), the caption and attributes are escaped here,
+        # the rest is fixed markup.
+        return mark_safe(f"<picture>{sources}{img}</picture>")  # nosec B308 B703
+
+
+@lru_cache(maxsize=64)
+def _attributes(sizes: str, attrs: tuple) -> tuple[str, str]:
+    """`sizes` and the other `<img>` attributes, escaped: a handful of combinations per site."""
+    return escape(sizes), "".join(f' {name}="{escape(value)}"' for name, value in attrs if value)
+
 
 @dataclass(frozen=True, slots=True)
 class Card:
@@ -62,14 +85,13 @@ class Card:
     title: str
     url: str
     kind: str
+    kind_label: str  # “Tin”, “Bài”: translated once per list, not once per card
     lead: str
     first_published_at: datetime
     published_at: datetime | None
     unit_name: str
     unit_url: str | None
     photo: CardPhoto | None
-
-    kind_label: str
 
 
 def _first_photo(field: str) -> Subquery:
@@ -181,16 +203,12 @@ def photo_renditions(image_ids, kind: str = "card") -> dict[int, dict[str, Rende
     return found
 
 
-def _format_of(spec: str) -> str:
-    return spec.rsplit("format-", 1)[1].split("|", 1)[0]
-
-
 def make_photo(caption: str, made: dict[str, Rendered], kind: str = "card") -> CardPhoto | None:
     """The `<picture>` parts of one photo: a source per extra format, the WebP (else first) `<img>`."""
     by_format: dict[str, list[Rendered]] = {}
-    for spec in renditions.specs(kind):
+    for spec, fmt in renditions.spec_formats(kind):
         if spec in made:
-            by_format.setdefault(_format_of(spec), []).append(made[spec])
+            by_format.setdefault(fmt, []).append(made[spec])
     if not by_format:
         return None
     fallback = "webp" if "webp" in by_format else next(iter(by_format))

@@ -47,11 +47,20 @@ def published_posts(restricted: tuple[str, ...] | None = None):
     """
     if restricted is None:
         restricted = restricted_paths()
-    prefixes = Q()
+    return PostPage.objects.live().filter(outside(restricted))
+
+
+def outside(restricted: tuple[str, ...], path: str = "path") -> Q:
+    """The condition "not below any of these paths" on a page's tree path (`path`: its lookup)."""
+    below = Q()
     for path_prefix in restricted:
-        prefixes |= Q(path__startswith=path_prefix)
-    posts = PostPage.objects.live()
-    return posts.exclude(prefixes) if prefixes else posts
+        below |= Q(**{f"{path}__startswith": path_prefix})
+    return ~below if below else Q()
+
+
+def site_restricted_paths(request=None) -> tuple[str, ...]:
+    """`restricted_paths()`, remembered while no restriction is saved (pagecache/memo.py)."""
+    return remember(request, "restricted paths", restricted_paths)
 
 
 def site_topics(request=None) -> list:
@@ -73,9 +82,7 @@ def topic_filings(topic, restricted: tuple[str, ...]):
     first thousand filings instead of reading the newest posts until a thousand match the topic
     (at 100 000 posts SQLite read 4 000 posts for it)."""
     filings = PostPage.topics.through.objects.filter(topic=topic, postpage__live=True)
-    for path_prefix in restricted:
-        filings = filings.exclude(postpage__path__startswith=path_prefix)
-    return filings
+    return filings.filter(outside(restricted, path="postpage__path"))
 
 
 def latest_posts(queryset=None):
@@ -102,9 +109,8 @@ def home_lists(request=None) -> HomeLists:
     The topics, the newest ids of every list at once (`newest_ids_sql`), then their cards.
     Featured posts are left out of “Tin mới” and “Bài viết”, which therefore read a few extra.
     """
-    topics, restricted = site_topics(request), remember(request, "restricted paths", restricted_paths)
-    sql, params, keys = newest_ids_sql(tuple(topic.pk for topic in topics), restricted, PER_TOPIC, True)
-    picked = newest_cards(sql, params, keys, request)
+    topics = site_topics(request)
+    picked = newest_cards(topics, PER_TOPIC, True, request)
     topic_blocks = [(topic, picked[topic.pk]) for topic in topics if picked[topic.pk]]
 
     # With nothing marked “nổi bật”, the newest post leads the page.
@@ -163,9 +169,12 @@ def newest_ids_sql(
     return " UNION ALL ".join(parts), tuple(params), tuple(sources)
 
 
-def newest_cards(sql: str, params: tuple, keys: tuple, request=None) -> dict:
-    """{key: cards of its newest posts} from a `newest_ids_sql` query, in three queries: the ids,
-    then the cards (`public.cards`: the posts, then their photos' renditions)."""
+def newest_cards(topics: list, per_topic: int, home: bool, request=None) -> dict:
+    """{key: cards of its newest posts} for the home lists (when `home`: "featured", "news",
+    "articles") and each topic (its pk), in three queries: the ids (`newest_ids_sql`), then the
+    cards (`public.cards`: the posts, then their photos' renditions)."""
+    topic_ids = tuple(topic.pk for topic in topics)
+    sql, params, keys = newest_ids_sql(topic_ids, site_restricted_paths(request), per_topic, home)
     ids: dict = {key: [] for key in keys}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -178,9 +187,8 @@ def newest_cards(sql: str, params: tuple, keys: tuple, request=None) -> dict:
 
 def newest_by_topic(per_topic: int, request=None) -> list[tuple]:
     """[(topic, [cards of its newest posts])] for every topic, in four queries."""
-    topics, restricted = site_topics(request), remember(request, "restricted paths", restricted_paths)
-    sql, params, keys = newest_ids_sql(tuple(topic.pk for topic in topics), restricted, per_topic, False)
-    picked = newest_cards(sql, params, keys, request)
+    topics = site_topics(request)
+    picked = newest_cards(topics, per_topic, False, request)
     return [(topic, picked[topic.pk]) for topic in topics]
 
 
@@ -289,7 +297,7 @@ class TopicIndexPage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, Routab
     @path("<slug:slug>/")
     def topic_detail(self, request, slug):
         topic = get_object_or_404(Topic, slug=slug)
-        restricted = remember(request, "restricted paths", restricted_paths)
+        restricted = site_restricted_paths(request)
         posts = in_topic(latest_posts(published_posts(restricted)), topic)
         # At most LISTING_PAGES pages are offered; older posts stay reachable through search.
         limit = POSTS_PER_PAGE * LISTING_PAGES

@@ -29,16 +29,23 @@ SIZES = {
 }
 
 
-def specs(kind: str) -> tuple[str, ...]:
-    """The filter specs of one kind of image, in every format served."""
+@cache
+def spec_formats(kind: str) -> tuple[tuple[str, str], ...]:
+    """(filter spec, format) of one kind of image, in every format served, smallest size first."""
     result = []
     for size in SIZES[kind]:
         for fmt in FORMATS:
             spec = f"{size}|format-{fmt}"
             if fmt == "avif":
                 spec += f"|avifquality-{AVIF_QUALITY}"
-            result.append(spec)
+            result.append((spec, fmt))
     return tuple(result)
+
+
+@cache
+def specs(kind: str) -> tuple[str, ...]:
+    """The filter specs of one kind of image, in every format served."""
+    return tuple(spec for spec, _fmt in spec_formats(kind))
 
 
 # The width a card's photo takes in each layout of post_cards.html (congdoan/static/css/site.css:
