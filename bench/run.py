@@ -1,13 +1,15 @@
 """`make bench`: build databases of 1 000, 10 000 and 100 000 posts, measure, check the targets.
 
     .venv/bin/python bench/run.py [--db sqlite|postgres] [--sizes 1000,10000,100000] [--quick]
-                                  [--reuse] [--runs 30] [--no-throughput] [--json FILE]
+                                  [--reuse] [--runs 30] [--no-throughput] [--throughput-rounds 3]
+                                  [--json FILE]
 
 For each size: a fresh database (SQLite file under bench/results/, or the PostgreSQL database
 congdoan_bench_<n> at 127.0.0.1:5432), `migrate`, `load_demo`, `load_demo --posts N` (timed),
 then bench/measure.py in a subprocess under the production settings (page cache off). Then one
 table, a PASS/FAIL line per target of issue 6, bench/results/latest.json, and the throughput run
-(bench/throughput.py) on the largest database unless --no-throughput.
+(bench/throughput.py: --throughput-rounds interleaved rounds, median ratios) on the largest
+database unless --no-throughput.
 """
 
 from __future__ import annotations
@@ -180,12 +182,19 @@ def main():
     )
     parser.add_argument("--no-throughput", action="store_true")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument(
+        "--throughput-rounds",
+        type=int,
+        default=3,
+        help="throughput: measure every server this many times, each next to an nginx static run, and "
+        "check the median ratio (bench/throughput.py)",
+    )
     parser.add_argument("--json", default=str(RESULTS / "latest.json"))
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    runs, duration = args.runs, args.duration
+    runs, duration, throughput_rounds = args.runs, args.duration, args.throughput_rounds
     if args.quick:
-        sizes, runs, duration = [100, 300], 5, 2
+        sizes, runs, duration, throughput_rounds = [100, 300], 5, 2, 1
     RESULTS.mkdir(parents=True, exist_ok=True)
 
     print("collectstatic ...", flush=True)
@@ -203,7 +212,7 @@ def main():
     if not args.no_throughput:
         from bench import throughput as tp
 
-        throughput = tp.run(args.db, sizes[-1], duration=duration)
+        throughput = tp.run(args.db, sizes[-1], duration=duration, rounds=throughput_rounds)
         tp.print_table(throughput)
         checks += tp.checks(throughput)
 
