@@ -1,19 +1,27 @@
-"""The Jinja2 environment of the templates that render long lists (`<app>/jinja2/`).
+"""The Jinja2 environment of the public site's templates (`<app>/jinja2/`).
 
-Most templates are Django templates. The lists that repeat a fragment dozens of times per page
-(post cards, the unit directory) are Jinja2, which compiles a template to Python: a home page's
-thirty cards took about 6 ms with Django's engine, under 1 ms with Jinja2 (bench/throughput.py
-"uncached render"; docs/deploy.md). They take plain values (public.cards) and the same filters
-as their Django counterparts, registered here.
+The pages readers see (home, sections, units, posts, topics, search, errors) are Jinja2 templates:
+Jinja2 compiles a template to Python, where Django's engine walks a node tree at every render.
+On an uncached home page the Django templates took about a quarter of the CPU (docs/deploy.md
+§3); the lists of cards alone went from 6 ms to under 1 ms. The admin and the e-mails stay
+Django templates (Wagtail's admin is written in them), as do StreamField block templates, which
+Wagtail renders through Django's loader whatever the page's engine.
+
+Wagtail's own Jinja2 extensions give `pageurl`, `wagtail_site`, `richtext`, `image` and
+`settings` (settings TEMPLATES). What our Django tags and filters do is registered here with the
+same names, calling the same functions (public.templatetags, vietnamese.templatetags).
 """
 
-from django.template.defaultfilters import truncatewords
+from django.template.defaultfilters import truncatechars, truncatewords
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
-from jinja2 import Environment
+from django.utils.translation import gettext, ngettext
+from jinja2 import Environment, pass_context
 
 from posts.search import highlight
 from vietnamese.dates import to_local
-from vietnamese.templatetags.vietnamese import vn_datetime
+from vietnamese.templatetags import vietnamese
 
 
 def iso_datetime(value) -> str:
@@ -23,14 +31,51 @@ def iso_datetime(value) -> str:
     return to_local(value).isoformat() if timezone.is_aware(value) else value.isoformat()
 
 
+def url(name, *args, **kwargs) -> str:
+    """`{{ url("search") }}`: Django's `{% url %}`."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def context_tag(function):
+    """A Django `simple_tag(takes_context=True)` as a Jinja2 global: both contexts answer .get()."""
+    return pass_context(function)
+
+
 def environment(**options) -> Environment:
     # Django's backend passes autoescape=True; set here too, so that no option can turn it off.
     options.pop("autoescape", None)
-    env = Environment(autoescape=True, **options)
+    extensions = [*options.pop("extensions", []), "jinja2.ext.i18n"]
+    env = Environment(autoescape=True, extensions=extensions, **options)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+
+    from public import template_functions as public
+    from public.templatetags import picture_tags
+
+    env.globals.update(
+        static=static,
+        url=url,
+        site_sections=context_tag(public.sections),
+        path_url=context_tag(public.path_url),
+        absolute_url=context_tag(public.absolute_url),
+        post_cards=context_tag(public.post_cards),
+        unit_directory=context_tag(public.unit_directory),
+        pagination=context_tag(public.pagination_html),
+        news_article=context_tag(public.news_article),
+        post_page_data=context_tag(public.post_page_data),
+        responsive_image=picture_tags.responsive_image,
+    )
     env.filters.update(
-        vn_datetime=vn_datetime,
+        vn_datetime=vietnamese.vn_datetime,
+        vn_date=vietnamese.vn_date,
+        vn_document_date=vietnamese.vn_document_date,
+        vnd=vietnamese.vnd,
+        vn_words=vietnamese.vn_words,
+        vn_period=vietnamese.vn_period,
+        vn_number=public.vn_number,
+        ld_json=public.ld_json,
         iso_datetime=iso_datetime,
         highlight=highlight,
         truncatewords=truncatewords,
+        truncatechars=truncatechars,
     )
     return env

@@ -83,7 +83,7 @@ ROOT_URLCONF = "congdoan.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -96,10 +96,17 @@ TEMPLATES = [
         },
     },
     {
-        # Long lists only (post cards, unit directory): see congdoan/jinja2.py.
+        # The public site's pages (congdoan/jinja2.py says why), with Wagtail's Jinja2 tags.
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "APP_DIRS": True,
-        "OPTIONS": {"environment": "congdoan.jinja2.environment"},
+        "OPTIONS": {
+            "environment": "congdoan.jinja2.environment",
+            "extensions": [
+                "wagtail.jinja2tags.core",
+                "wagtail.images.jinja2tags.images",
+                "wagtail.contrib.settings.jinja2tags.settings",
+            ],
+        },
     },
 ]
 

@@ -1,6 +1,8 @@
-"""Template tags of the public site: `{% load public_tags %}`.
+"""What the public site's Jinja2 templates call: registered as globals and filters with these
+names in congdoan/jinja2.py (`{{ post_cards(posts, layout="grid") }}`). A function taking
+`context` gets the template's context, which gives it the request.
 
-The tags that touch the database do so a fixed number of times per call (never per post),
+The functions that touch the database do so a fixed number of times per call (never per post),
 so that page query counts stay flat however many posts a list shows.
 """
 
@@ -9,7 +11,6 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
-from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -20,7 +21,6 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from pagecache.memo import remember
-from posts.search import highlight as highlight_terms
 from public.cards import make_cards
 from public.listing import SHARE_RENDITION, load_post_page
 from public.models import AboutPage, TopicIndexPage
@@ -28,8 +28,6 @@ from public.page_urls import PageUrls
 from public.renditions import card_sizes
 from units.models import Unit, UnitIndexPage
 from vietnamese.money import format_number
-
-register = template.Library()
 
 LOGO = "img/logo.png"
 
@@ -89,16 +87,14 @@ def site_sections(request) -> dict:
     return sections
 
 
-@register.simple_tag(takes_context=True)
 def path_url(context, url_path):
-    """{% path_url unit.page.url_path %}: the page's URL as `{% pageurl %}` gives it, from its
+    """`{{ path_url(unit.page.url_path) }}`: the page's URL as `pageurl()` gives it, from its
     url_path alone (public.page_urls; no page object or `reverse()` per link)."""
     return PageUrls.for_request(context.get("request"))(url_path) if url_path else ""
 
 
-@register.simple_tag(takes_context=True)
 def sections(context):
-    """{% sections as sections %} then {{ sections.units.url }}."""
+    """`site_sections()` in base.html, then `{{ sections.units.url }}` in every page."""
     return site_sections(context.get("request"))
 
 
@@ -108,7 +104,6 @@ def render_jinja2(name: str, context: dict) -> str:
     return mark_safe(engines["jinja2"].get_template(name).render(context))  # nosec B308 B703
 
 
-@register.simple_tag(takes_context=True)
 def post_cards(
     context,
     posts,
@@ -153,9 +148,8 @@ def directory_groups(request) -> list[tuple[str, list[tuple[str, str | None]]]]:
     return remember(request, ("unit directory", today), read)
 
 
-@register.simple_tag(takes_context=True)
 def unit_directory(context, heading_level=2):
-    """{% unit_directory heading_level=3 %}: the units existing today, by kind, linked to their pages."""
+    """`{{ unit_directory(heading_level=3) }}`: the units existing today, by kind, linked to their pages."""
     request = context.get("request")
     return render_jinja2(
         "units/unit_directory.html",
@@ -167,9 +161,8 @@ def unit_directory(context, heading_level=2):
     )
 
 
-@register.simple_tag(takes_context=True)
 def post_page_data(context, post):
-    """{% post_page_data page as data %}: photos, unit, authors, topics, tags, related posts.
+    """`{% set data = post_page_data(page) %}`: photos, unit, authors, topics, tags, related posts.
 
     Loaded once per request and kept on the post, so the head (Open Graph) and the body of the
     page share one fetch.
@@ -181,7 +174,6 @@ def post_page_data(context, post):
     return data
 
 
-@register.filter
 def vn_number(value):
     """{{ 1234|vn_number }} -> "1.234" (the Vietnamese thousands separator)."""
     try:
@@ -190,13 +182,6 @@ def vn_number(value):
         return value
 
 
-@register.filter
-def highlight(text, terms):
-    """{{ post.title|highlight:terms }}: matched words in <mark>, everything escaped."""
-    return highlight_terms(text, terms or [])
-
-
-@register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     request = context.get("request")
     if not url:
@@ -204,7 +189,6 @@ def absolute_url(context, url):
     return request.build_absolute_uri(url) if request is not None else url
 
 
-@register.filter
 def ld_json(data):
     """A dict as JSON for `<script type="application/ld+json">`, safe against `</script>`.
 
@@ -216,7 +200,6 @@ def ld_json(data):
     return mark_safe(text)  # nosec B308 B703
 
 
-@register.simple_tag(takes_context=True)
 def news_article(context, post, image=None, authors=(), unit=None):
     """schema.org NewsArticle data of a post (https://schema.org/NewsArticle)."""
     request = context.get("request")
@@ -245,10 +228,13 @@ def news_article(context, post, image=None, authors=(), unit=None):
     return data
 
 
-@register.inclusion_tag("public/includes/pagination.html", takes_context=True)
-def pagination(context, page):
-    """Trang trước / page numbers / Trang sau, keeping the other query parameters (e.g. q)."""
-    request = context.get("request")
+def pagination_html(context, page):
+    """`{{ pagination(page_obj) }}`: Trang trước / page numbers / Trang sau, keeping the other
+    query parameters (e.g. q)."""
+    return render_jinja2("public/includes/pagination.html", pagination_context(context.get("request"), page))
+
+
+def pagination_context(request, page) -> dict:
     params = request.GET.copy() if request is not None else {}
 
     def url(number):
