@@ -212,6 +212,19 @@ class PostPage(RememberedViewRestrictionsMixin, AsciiSlugPageMixin, Page):
             kwargs["update_fields"] = [*update_fields, "published_at"]
         return super().save(*args, **kwargs)
 
+    def get_descendants(self, inclusive=False):
+        """A post is a leaf (no subpage types): its descendants are itself or nothing.
+
+        Wagtail's permission checks ask for them on every row of the page explorer (whether a
+        writer without publish permission may delete or move a live post: two checks a row). The
+        tree query behind them (`path LIKE 'prefix%' AND depth >= n`) reads the whole page table
+        on SQLite, about 10 ms a row at 100 000 posts; the primary key answers the same question.
+        """
+        if self.is_leaf():
+            pages = Page.objects.filter(pk=self.pk)
+            return pages if inclusive else pages.none()
+        return super().get_descendants(inclusive)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_posts"] = self.related_posts()
