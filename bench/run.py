@@ -172,13 +172,14 @@ def main():
         "--quick", action="store_true", help="smoke run: 100 and 300 posts, 5 runs, short wrk"
     )
     parser.add_argument("--reuse", action="store_true", help="keep databases already built by an earlier run")
-    parser.add_argument("--runs", type=int, default=15, help="timed runs per case and round")
+    parser.add_argument("--runs", type=int, default=6, help="timed runs per case and round")
     parser.add_argument(
         "--rounds",
         type=int,
-        default=2,
-        help="measure every size this many times, interleaved, and pool the timings (a busy machine's "
-        "noise then falls on every size alike)",
+        default=5,
+        help="measure every size this many times, interleaved (largest first every other round), and "
+        "pool the timings: a busy minute of the machine then falls on every size alike; 5 rounds of 6 "
+        "runs, where 2 rounds of 15 let one slow minute decide a size's p95",
     )
     parser.add_argument("--no-throughput", action="store_true")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
@@ -203,7 +204,9 @@ def main():
     for size in sizes:
         loads[size] = build(args.db, size, args.reuse)
     for round_ in range(args.rounds):
-        for size in sizes:
+        # Every other round largest first: a slow minute of this shared machine then falls on
+        # different sizes in turn, not always on the last one measured.
+        for size in sizes if round_ % 2 == 0 else sizes[::-1]:
             rounds.setdefault(size, []).append(measure(args.db, size, runs, round_))
     data = {size: merge(rounds[size]) for size in sizes}
     checks = report(args.db, sizes, data, loads)

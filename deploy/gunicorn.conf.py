@@ -3,7 +3,7 @@
     gunicorn -c deploy/gunicorn.conf.py congdoan.wsgi
 
 Everything can be overridden from the environment (the benchmark does: GUNICORN_BIND on loopback,
-2 workers). Behind nginx, which buffers slow clients, so a worker is never held by one.
+2 workers). Sync workers behind nginx: nginx buffers slow clients, so a worker is never held by one.
 Page-cache hits are answered before Django (pagecache/wsgi.py): most of their cost is gunicorn's.
 """
 
@@ -13,13 +13,13 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "unix:/run/congdoan/gunicorn.sock")
 # (2 x cores) + 1 is gunicorn's rule of thumb for sync workers doing database I/O.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-# Threaded workers: a request waiting on PostgreSQL or object storage does not hold the worker,
-# and nginx's upstream connections stay open (deploy/nginx.conf `keepalive`). Measured against
-# one thread per worker (what `sync` is; gunicorn turns `sync` with threads > 1 into gthread), the
-# same CPU per request within the machine's noise (bench/throughput.py, 100 000 posts: uncached
-# home 5.2-6.0 ms both ways, page-cache hit 243-268 us).
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Sync workers, one request at a time each. Not gthread: a threaded worker keeps the keep-alive
+# connections it accepted (nginx's upstream pool, deploy/nginx.conf `keepalive`), and measured with
+# bench/throughput.py all 16 connections stayed on one of the two workers (111% and 0% CPU): 94
+# uncached home pages a second against 212 with sync workers, both busy. gunicorn runs `sync`
+# with threads > 1 as gthread, so threads stays 1 here (the earlier default of 4 did just that).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
