@@ -8,17 +8,17 @@ Servers, each measured with `duration` seconds of wrk on the home page, all in t
 4. nginx as in production (deploy/nginx.conf without TLS: micro-cache 1 s) in front of the
    gunicorn with the page cache on.
 
-Rounds (`rounds`, default 3). This VM's speed swings by up to 2x between minutes (hypervisor
-steal): the same code gave the uncached home page 123 req/s in one run and 265 req/s a few minutes
-later, and the page-cache ratio was 1/4.5 in one run and 1/22.5 in the next, when each server was
-measured once and nginx static minutes after the others. A ratio of two rates taken minutes apart
-mostly measures the machine. So every server is started once and kept up (an idle server's
-processes sleep; the CPU they use while another server is measured is reported), and each round
-measures every server right next to an nginx static run (server, static, server: a server's ratio
-in a round is taken against the static run just before or after it, seconds apart; every other
-round runs in reverse order). A server's reported ratio is the median of its per-round ratios,
-with their min and max; the rates, latencies and CPU per request shown are medians too, and the
-JSON keeps every run's raw figures.
+Rounds (`rounds`, default 3). This shared VM's speed moves between minutes (in-process, the same
+uncached home page took 5.2 ms of CPU at one time and 8.4 ms at another), so a ratio of two rates
+taken minutes apart partly measures the machine. (The largest swings seen before, 123 against 265
+uncached req/s for the same code, came from the gunicorn workers instead: gthread workers kept all
+of wrk's keep-alive connections on one worker; deploy/gunicorn.conf.py now runs sync workers.) So
+every server is started once and kept up (an idle server's processes sleep; the CPU they use while
+another server is measured is reported), and each round measures every server right next to an nginx
+static run (server, static, server: a server's ratio in a round is taken against the static run just
+before or after it, seconds apart; every other round runs in reverse order). A server's reported
+ratio is the median of its per-round ratios, with their min and max; the rates, latencies and CPU
+per request shown are medians too, and the JSON keeps every run's raw figures.
 
 Besides wrk's rate, each run reports the CPU time the server's processes used per request (from
 /proc, user + system): on a machine shared with other work the rate follows whatever share of the

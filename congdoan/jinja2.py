@@ -9,7 +9,8 @@ Wagtail renders through Django's loader whatever the page's engine.
 
 Wagtail's own Jinja2 extensions give `pageurl`, `wagtail_site`, `richtext`, `image` and
 `settings` (settings TEMPLATES). What our Django tags and filters do is registered here with the
-same names, calling the same functions (public.templatetags, vietnamese.templatetags).
+same names, calling the same functions (public.template_functions, vietnamese.templatetags); a
+function taking `context` is registered with Jinja2's `pass_context`.
 """
 
 from django.template.defaultfilters import truncatechars, truncatewords
@@ -36,11 +37,6 @@ def url(name, *args, **kwargs) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
-def context_tag(function):
-    """A Django `simple_tag(takes_context=True)` as a Jinja2 global: both contexts answer .get()."""
-    return pass_context(function)
-
-
 def environment(**options) -> Environment:
     # Django's backend passes autoescape=True; set here too, so that no option can turn it off.
     options.pop("autoescape", None)
@@ -54,23 +50,19 @@ def environment(**options) -> Environment:
     env.globals.update(
         static=static,
         url=url,
-        site_sections=context_tag(public.sections),
-        path_url=context_tag(public.path_url),
-        absolute_url=context_tag(public.absolute_url),
-        post_cards=context_tag(public.post_cards),
-        unit_directory=context_tag(public.unit_directory),
-        pagination=context_tag(public.pagination_html),
-        news_article=context_tag(public.news_article),
-        post_page_data=context_tag(public.post_page_data),
+        site_sections=pass_context(public.sections),
+        path_url=pass_context(public.path_url),
+        absolute_url=pass_context(public.absolute_url),
+        post_cards=pass_context(public.post_cards),
+        unit_directory=pass_context(public.unit_directory),
+        pagination=pass_context(public.pagination_html),
+        news_article=pass_context(public.news_article),
+        post_page_data=pass_context(public.post_page_data),
         responsive_image=picture_tags.responsive_image,
     )
     env.filters.update(
         vn_datetime=vietnamese.vn_datetime,
         vn_date=vietnamese.vn_date,
-        vn_document_date=vietnamese.vn_document_date,
-        vnd=vietnamese.vnd,
-        vn_words=vietnamese.vn_words,
-        vn_period=vietnamese.vn_period,
         vn_number=public.vn_number,
         ld_json=public.ld_json,
         iso_datetime=iso_datetime,
