@@ -125,6 +125,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server, and statements prepared once a connection has run them
+    # DB_PREPARE_THRESHOLD times: PostgreSQL then skips planning. The home page's newest-posts
+    # union took 3.5 ms to plan for 1 ms to run (bench at 100 000 posts: database time per
+    # uncached home page 3.7 -> 1.0 ms). Django's default, client-side binding, cannot prepare.
+    # DB_PREPARE_THRESHOLD=off for a pooler that cannot keep prepared statements (PgBouncer
+    # before 1.21 in transaction mode; docs/deploy.md).
+    _prepare = os.environ.get("DB_PREPARE_THRESHOLD", "5")
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True,
+        prepare_threshold=None if _prepare == "off" else int(_prepare),
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
