@@ -12,7 +12,8 @@ Rounds (`rounds`, default 3). This shared VM's speed moves between minutes (in-p
 uncached home page took 5.2 ms of CPU at one time and 8.4 ms at another), so a ratio of two rates
 taken minutes apart partly measures the machine. (The largest swings seen before, 123 against 265
 uncached req/s for the same code, came from the gunicorn workers instead: gthread workers kept all
-of wrk's keep-alive connections on one worker; deploy/gunicorn.conf.py now runs sync workers.) So
+of wrk's keep-alive connections on one worker; deploy/gunicorn.conf.py now runs the asgi worker,
+whose front closes a connection now and then so the workers share them: pagecache/asgi.py.) So
 every server is started once and kept up (an idle server's processes sleep; the CPU they use while
 another server is measured is reported), and each round measures every server right next to an nginx
 static run (server, static, server: a server's ratio in a round is taken against the static run just
@@ -100,7 +101,6 @@ def gunicorn(db: str, size: int, port: int, pagecache: bool, redis_url: str = ""
         "gunicorn",
         "-c",
         str(BASE_DIR / "deploy" / "gunicorn.conf.py"),
-        "congdoan.wsgi",
     ]
     with process(command, env=env, log=RESULTS / "gunicorn.log") as proc:
         wait_for(f"http://127.0.0.1:{port}/")

@@ -1,10 +1,10 @@
 """gunicorn configuration of the portal (systemd: deploy/systemd/congdoan.service).
 
-    gunicorn -c deploy/gunicorn.conf.py congdoan.wsgi
+    gunicorn -c deploy/gunicorn.conf.py
 
 Everything can be overridden from the environment (the benchmark does: GUNICORN_BIND on loopback,
-2 workers). Sync workers behind nginx: nginx buffers slow clients, so a worker is never held by one.
-Page-cache hits are answered before Django (pagecache/wsgi.py): most of their cost is gunicorn's.
+2 workers). gunicorn's `asgi` worker runs congdoan/asgi.py: page-cache hits answered in its event
+loop, Django in one thread per worker (pagecache/asgi.py says why and what it measured).
 """
 
 import multiprocessing
@@ -13,19 +13,22 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "unix:/run/congdoan/gunicorn.sock")
 # (2 x cores) + 1 is gunicorn's rule of thumb for sync workers doing database I/O.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-# Sync workers, one request at a time each. Not gthread: a threaded worker keeps the keep-alive
-# connections it accepted (nginx's upstream pool, deploy/nginx.conf `keepalive`), and measured with
-# bench/throughput.py all 16 connections stayed on one of the two workers (111% and 0% CPU): 94
-# uncached home pages a second against 212 with sync workers, both busy. gunicorn runs `sync`
-# with threads > 1 as gthread, so threads stays 1 here (the earlier default of 4 did just that).
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+# The asgi worker (HTTP parsed in an event loop, connections kept alive), not sync or gthread:
+# a page-cache hit costs gunicorn's sync worker a new connection and ~130 us of Python per
+# request, a third of that in the event loop (pagecache/asgi.py). Django still runs one request at
+# a time per worker. (gthread was tried too: a threaded worker keeps the keep-alive connections it
+# accepted, and all 16 of wrk's stayed on one of the two workers.)
+# GUNICORN_APP=congdoan.wsgi:application GUNICORN_WORKER_CLASS=sync runs the WSGI stack as before.
+wsgi_app = os.environ.get("GUNICORN_APP", "congdoan.asgi:application")
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "asgi")
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # Workers are recycled now and then (a slow leak never grows without bound), not all at once.
-# Rarely: a new worker starts with an empty local-memory page cache.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+# Rarely: a new worker starts with an empty local-memory page cache. A million requests: a worker
+# answers up to ~7 000 page-cache hits a second, and 100 000 had it restarting every 15 s under load.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000000"))
 max_requests_jitter = max_requests // 10
 # Load the application once in the master: workers fork with it (faster start, shared memory).
 preload_app = True

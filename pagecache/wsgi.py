@@ -113,20 +113,33 @@ class PageCacheApp:
         self.local: dict[str, tuple] = {}
 
     def __call__(self, environ, start_response):
+        return self.respond(environ, start_response, self.lookup(environ))
+
+    def lookup(self, environ):
+        """(key, generation, the fresh stored page or None) for a request the cache may answer or
+        store; None for a request it must leave alone (not eligible, cache off or unavailable)."""
         if not _setting("PAGECACHE_ENABLED", True) or not request_is_eligible(environ):
-            return self.app(environ, start_response)
+            return None
         key = cache_key(environ)
         try:
             gen = generation.current()
             entry = self.local.get(key)
             if not is_fresh(entry, gen):
                 entry = generation.cache().get(key)
-                if is_fresh(entry, gen):
-                    self.keep(key, entry)
+                if not is_fresh(entry, gen):
+                    return key, gen, None
+                self.keep(key, entry)
         except Exception:  # the cache server is down: serve from Django, uncached
             logger.warning("page cache unavailable", exc_info=True)
+            return None
+        return key, gen, entry
+
+    def respond(self, environ, start_response, found):
+        """The answer to a request `lookup` has looked up: the stored page, or Django's."""
+        if found is None:
             return self.app(environ, start_response)
-        if is_fresh(entry, gen):
+        key, gen, entry = found
+        if entry is not None:
             return self.serve(environ, start_response, entry)
         return self.fill(environ, start_response, key, gen)
 

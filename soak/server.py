@@ -107,7 +107,6 @@ def gunicorn(env: dict[str, str], port: int, workers: int, log: Path):
         "gunicorn",
         "-c",
         str(BASE_DIR / "deploy" / "gunicorn.conf.py"),
-        "congdoan.wsgi",
     ]
     with process_group(command, env=env, log=log, grace=20) as proc:
         wait_for(f"http://127.0.0.1:{port}/", seconds=90)
