@@ -134,7 +134,11 @@ class PageCacheASGI:
                     break
             body.seek(0)
             loop = asyncio.get_running_loop()
-            await loop.run_in_executor(self.executor, self.run_wsgi, environ, found, send, loop)
+            whole = await loop.run_in_executor(self.executor, self.run_wsgi, environ, found, send, loop)
+            if whole is not None:
+                start, content = whole
+                await send(start)
+                await send({"type": "http.response.body", "body": content})
         finally:
             body.close()
 
@@ -155,7 +159,9 @@ class PageCacheASGI:
         await send({"type": "http.response.body", "body": b"".join(chunks)})
 
     def run_wsgi(self, environ, found, send, loop):
-        """In the worker's Django thread: the WSGI answer, sent chunk by chunk as it comes."""
+        """In the worker's Django thread: the WSGI answer. A page (a response already in memory)
+        is returned whole, for the event loop to send; a streamed one (a file, an export) is sent
+        from here chunk by chunk as it comes, each chunk handed to the loop and waited for."""
         started = {}
         closing = self.closes("django", DJANGO_KEEPALIVE)
 
@@ -170,6 +176,9 @@ class PageCacheASGI:
 
         result = self.front.respond(environ, start_response, found)
         try:
+            if not getattr(result, "streaming", False):
+                # Each hand-over to the loop costs a thread switch: a page goes over in one.
+                return started["message"], b"".join(result)
             for chunk in result:
                 if not chunk:
                     continue

@@ -129,7 +129,10 @@ def test_a_missing_page_is_django_s_404_and_never_stored(front, page_cache):  # 
 
 
 class Streamed:
-    """A WSGI answer in several chunks that records its close()."""
+    """A streamed WSGI answer (as Django's StreamingHttpResponse, FileResponse) in several chunks
+    that records its close()."""
+
+    streaming = True
 
     def __init__(self, chunks):
         self.chunks = chunks
@@ -167,6 +170,21 @@ def test_django_s_answer_streams_chunk_by_chunk_and_is_closed():
     assert [m["body"] for m in bodies] == [b"you sent: ", b"noi dung", b".", b""]
     assert [m.get("more_body", False) for m in bodies] == [True, True, True, False]
     assert echo.answers[0].closed
+
+
+def test_a_page_in_memory_goes_to_the_event_loop_whole_and_is_closed():
+    answers = []
+
+    class PageFront(EchoFront):
+        def respond(self, environ, start_response, found):
+            start_response("200 OK", [("Content-Type", "text/html")])
+            answers.append(Streamed([b"<p>", b"trang", b"</p>"]))
+            answers[-1].streaming = False  # as Django's HttpResponse
+            return answers[-1]
+
+    answer = call(PageCacheASGI(PageFront()), scope_for("/"))
+    assert [m.get("body") for m in answer.messages[1:]] == [b"<p>trang</p>"]
+    assert answers[0].closed
 
 
 def test_connections_are_closed_now_and_then_so_workers_share_them(monkeypatch):
