@@ -18,9 +18,11 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 # request, a third of that in the event loop (pagecache/asgi.py). Django still runs one request at
 # a time per worker. (gthread was tried too: a threaded worker keeps the keep-alive connections it
 # accepted, and all 16 of wrk's stayed on one of the two workers.)
-# GUNICORN_APP=congdoan.wsgi:application GUNICORN_WORKER_CLASS=sync runs the WSGI stack as before.
-wsgi_app = os.environ.get("GUNICORN_APP", "congdoan.asgi:application")
+# GUNICORN_WORKER_CLASS=sync (or gthread) runs the WSGI stack, congdoan/wsgi.py, as before.
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "asgi")
+wsgi_app = os.environ.get(
+    "GUNICORN_APP", "congdoan.asgi:application" if worker_class == "asgi" else "congdoan.wsgi:application"
+)
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30

@@ -42,7 +42,10 @@ CLOSE = (b"connection", b"close")
 
 
 def environ_from_scope(scope: dict, body) -> dict:
-    """The WSGI environ of an ASGI HTTP request (PEP 3333 strings: latin-1 of the UTF-8 bytes)."""
+    """The WSGI environ of an ASGI HTTP request (PEP 3333 strings: latin-1 of the UTF-8 bytes).
+
+    Not asgiref's WsgiToAsgiInstance.build_environ: it joins repeated Cookie headers with ","
+    (a cookie value then swallows the next cookie) and never calls the response's close()."""
     script_name = scope.get("root_path", "").encode("utf-8").decode("latin-1")
     path_info = scope["path"].encode("utf-8").decode("latin-1")
     if script_name and path_info.startswith(script_name):
@@ -118,13 +121,14 @@ class PageCacheASGI:
                 return
 
     async def http(self, scope, receive, send):
-        body = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+        # A stored page is answered before the request body is read: a GET has none.
+        environ = environ_from_scope(scope, body=None)
+        found = self.loop_context.run(self.front.lookup, environ)
+        if found is not None and found[2] is not None:
+            await self.send_stored(environ, found[2], send)
+            return
+        body = environ["wsgi.input"] = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
         try:
-            environ = environ_from_scope(scope, body)
-            found = self.loop_context.run(self.front.lookup, environ)
-            if found is not None and found[2] is not None:
-                await self.send_stored(environ, found[2], send)
-                return
             while True:
                 message = await receive()
                 if message["type"] == "http.disconnect":
