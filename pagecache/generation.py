@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -29,9 +30,14 @@ def cache():
 
 def _file() -> Path | None:
     if isinstance(cache(), LocMemCache):
-        configured = getattr(settings, "PAGECACHE_GENERATION_FILE", None)
-        return Path(configured) if configured else Path(settings.MEDIA_ROOT) / ".pagecache-generation"
+        return _generation_path(getattr(settings, "PAGECACHE_GENERATION_FILE", None), settings.MEDIA_ROOT)
     return None
+
+
+@lru_cache(maxsize=8)
+def _generation_path(configured: str | None, media_root) -> Path:
+    # Made once per setting: an uncached page reads the generation a few times.
+    return Path(configured) if configured else Path(media_root) / ".pagecache-generation"
 
 
 def current() -> str:

@@ -283,6 +283,11 @@ class PostImage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("hình ảnh")
         verbose_name_plural = _("hình ảnh")
+        indexes = [
+            # A post's photos in the editor's order: every card's first photo (public.cards) is
+            # read from it without sorting (SQLite sorted each post's photos in a temporary tree).
+            models.Index(fields=["page", "sort_order", "id"], name="posts_postimage_page_order")
+        ]
 
 
 class PostAuthor(Orderable):

@@ -19,7 +19,7 @@ from datetime import datetime
 from functools import lru_cache, partial
 from types import SimpleNamespace
 
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import DEFAULT_STORAGE_ALIAS, DefaultStorage, FileSystemStorage, storages
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.utils.html import escape
@@ -118,7 +118,8 @@ def _card_values(queryset):
 
 
 def _cards_of_ids(ids):
-    return _card_values(PostPage.objects.filter(pk__in=ids))
+    # Unordered: the rows are put in the order asked for in Python (_rows).
+    return _card_values(PostPage.objects.filter(pk__in=ids).order_by())
 
 
 def _rows(posts) -> list[dict]:
@@ -183,6 +184,9 @@ def photo_renditions(image_ids, kind: str = "card") -> dict[int, dict[str, Rende
     image_model = get_image_model()
     rendition_model = image_model.get_rendition_model()
     storage = rendition_model._meta.get_field("file").storage
+    if isinstance(storage, DefaultStorage):
+        # The storage itself, not the lazy proxy: file_url() hashes and type-checks it per photo.
+        storage = storages[DEFAULT_STORAGE_ALIAS]
     wanted = list(dict.fromkeys(image_ids))
     rows = prepared(RENDITION_QUERIES[kind], len(wanted)).run(wanted) if wanted else []
     keys: dict[tuple, dict[str, str]] = {}

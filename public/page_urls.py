@@ -11,6 +11,7 @@ i18n on, page URLs depend on the active language: we then ask Wagtail itself.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote
 
 from django.conf import settings
@@ -20,6 +21,13 @@ from wagtail.models import Page, Site
 
 # What `reverse()` leaves unquoted in a path argument (django.urls.resolvers).
 SAFE_IN_PATH = RFC3986_SUBDELIMS + "/~:@"
+
+
+@lru_cache(maxsize=16384)
+def quoted(path: str) -> str:
+    """`path` quoted as `reverse()` quotes it, remembered: a home page quotes some ninety paths,
+    the same ones at every request (about a twentieth of its CPU before)."""
+    return quote(path, safe=SAFE_IN_PATH)
 
 
 class PageUrls:
@@ -62,7 +70,7 @@ class PageUrls:
         chosen = possible[0]
         if self.current_site is not None and len({srp.site_id for srp in possible}) > 1:
             chosen = next((srp for srp in possible if srp.site_id == self.current_site.pk), chosen)
-        page_path = self.serve_prefix + quote(url_path[len(chosen.root_path) :], safe=SAFE_IN_PATH)
+        page_path = self.serve_prefix + quoted(url_path[len(chosen.root_path) :])
         if not self.append_slash and page_path != "/":
             page_path = page_path.rstrip("/")
         if self.single_site or (self.current_site and self.current_site.pk == chosen.site_id):

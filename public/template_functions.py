@@ -21,11 +21,11 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from pagecache.memo import remember
+from public.card_markup import cards_html
 from public.cards import make_cards
 from public.listing import SHARE_RENDITION, load_post_page
 from public.models import AboutPage, TopicIndexPage
 from public.page_urls import PageUrls
-from public.renditions import card_sizes
 from units.models import Unit, UnitIndexPage
 from vietnamese.money import format_number
 
@@ -114,19 +114,15 @@ def post_cards(
     show_unit=True,
     show_lead=True,
 ):
-    """A list of post cards (public.cards): two queries whatever the number of posts."""
-    return render_jinja2(
-        "public/post_cards.html",
-        {
-            "cards": make_cards(posts, context.get("request"), units=show_unit),
-            "heading_tag": f"h{heading_level}",
-            "layout": layout,
-            "sizes": card_sizes(layout),
-            "first_sizes": card_sizes(layout, first=True),
-            "eager_first": eager_first,
-            "terms": terms or [],
-            "show_lead": show_lead,
-        },
+    """A list of post cards (public.cards): two queries whatever the number of posts; the
+    markup is public.card_markup's."""
+    return cards_html(
+        make_cards(posts, context.get("request"), units=show_unit),
+        heading_level=heading_level,
+        layout=layout,
+        eager_first=eager_first,
+        terms=terms,
+        show_lead=show_lead,
     )
 
 

@@ -43,7 +43,11 @@ def format_public_datetime(dt: datetime) -> str:
     if not isinstance(dt, datetime):
         raise TypeError(f"Expected datetime, got {type(dt).__name__}")
     local = to_local(dt)
-    return f"{weekday_name(local)}, {format_date(local)} {local:%H:%M}"
+    # One conversion to local time for the three parts (a home page formats about thirty).
+    return (
+        f"{_WEEKDAYS[local.weekday()]}, {local.day:02d}/{local.month:02d}/{local.year:04d}"
+        f" {local.hour:02d}:{local.minute:02d}"
+    )
 
 
 def format_document_date(d: date | datetime, place: str | None = None) -> str:
