@@ -13,9 +13,13 @@ same names, calling the same functions (public.template_functions, vietnamese.te
 function taking `context` is registered with Jinja2's `pass_context`.
 """
 
+from functools import lru_cache
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaultfilters import truncatechars, truncatewords
-from django.templatetags.static import static
-from django.urls import reverse
+from django.templatetags.static import static as django_static
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, pass_context
@@ -34,7 +38,30 @@ def iso_datetime(value) -> str:
 
 def url(name, *args, **kwargs) -> str:
     """`{{ url("search") }}`: Django's `{% url %}`."""
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    if kwargs:
+        return reverse(name, kwargs=kwargs)
+    return _reversed(get_script_prefix(), name, args)
+
+
+@lru_cache(maxsize=1024)
+def _reversed(script_prefix: str, name: str, args: tuple) -> str:
+    # The same few addresses on every page (search, feed, sitemap): reverse() walks the URL
+    # patterns each time. The script prefix is part of the key, as it is part of the address.
+    return reverse(name, args=args or None)
+
+
+@lru_cache(maxsize=1024)
+def static(path: str) -> str:
+    """`{{ static("css/site.css") }}`: Django's `{% static %}`, once per file and process (the
+    manifest of hashed names is read at start-up and does not change while the process runs)."""
+    return django_static(path)
+
+
+@receiver(setting_changed)
+def _forget_addresses(**kwargs) -> None:
+    """Tests that change URLconfs or static storage settings get fresh addresses."""
+    _reversed.cache_clear()
+    static.cache_clear()
 
 
 def environment(**options) -> Environment:

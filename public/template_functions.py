@@ -21,8 +21,8 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from pagecache.memo import remember
-from public.card_markup import cards_html
 from public.cards import make_cards
+from public.list_markup import cards_html, directory_html
 from public.listing import SHARE_RENDITION, load_post_page
 from public.models import AboutPage, TopicIndexPage
 from public.page_urls import PageUrls
@@ -115,7 +115,7 @@ def post_cards(
     show_lead=True,
 ):
     """A list of post cards (public.cards): two queries whatever the number of posts; the
-    markup is public.card_markup's."""
+    markup is public.list_markup's."""
     return cards_html(
         make_cards(posts, context.get("request"), units=show_unit),
         heading_level=heading_level,
@@ -145,16 +145,10 @@ def directory_groups(request) -> list[tuple[str, list[tuple[str, str | None]]]]:
 
 
 def unit_directory(context, heading_level=2):
-    """`{{ unit_directory(heading_level=3) }}`: the units existing today, by kind, linked to their pages."""
+    """`{{ unit_directory(heading_level=3) }}`: the units existing today, by kind, linked to their
+    pages; the markup is public.list_markup's."""
     request = context.get("request")
-    return render_jinja2(
-        "units/unit_directory.html",
-        {
-            "groups": directory_groups(request),
-            "heading_level": heading_level,
-            "url": PageUrls.for_request(request),
-        },
-    )
+    return directory_html(directory_groups(request), heading_level, PageUrls.for_request(request))
 
 
 def post_page_data(context, post):
