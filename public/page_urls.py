@@ -15,9 +15,13 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Page, Site
+
+from pagecache.memo import remember
 
 # What `reverse()` leaves unquoted in a path argument (django.urls.resolvers).
 SAFE_IN_PATH = RFC3986_SUBDELIMS + "/~:@"
@@ -30,6 +34,21 @@ def quoted(path: str) -> str:
     return quote(path, safe=SAFE_IN_PATH)
 
 
+@lru_cache(maxsize=16)
+def _serve_prefix(script_prefix: str) -> str | None:
+    """The address Wagtail serves pages under (`reverse()` walks the URL patterns every time)."""
+    try:
+        return reverse("wagtail_serve", args=("",))
+    except NoReverseMatch:  # Wagtail used headless: no page is routable
+        return None
+
+
+@receiver(setting_changed)
+def _forget_serve_prefix(**kwargs) -> None:
+    """Tests that swap URLconfs get the prefix of theirs."""
+    _serve_prefix.cache_clear()
+
+
 class PageUrls:
     """`PageUrls(request)(url_path)` == `page.get_url(request)` for the page with that url_path."""
 
@@ -40,16 +59,18 @@ class PageUrls:
         try:
             self.root_paths = holder._wagtail_cached_site_root_paths
         except AttributeError:
-            self.root_paths = holder._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+            # Wagtail keeps them in the cache framework (unpickled at each request with local
+            # memory); here in process memory while the cache generation stands (saving a site
+            # bumps it, pagecache/memo.py).
+            self.root_paths = holder._wagtail_cached_site_root_paths = remember(
+                request, "site root paths", Site.get_site_root_paths
+            )
         # Several root paths may belong to one site (one per language).
         self.single_site = len({srp.site_id for srp in self.root_paths}) == 1
         self.current_site = Site.find_for_request(request) if request is not None else None
         self.i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
         self.append_slash = getattr(settings, "WAGTAIL_APPEND_SLASH", True)
-        try:
-            self.serve_prefix = reverse("wagtail_serve", args=("",))
-        except NoReverseMatch:  # Wagtail used headless: no page is routable
-            self.serve_prefix = None
+        self.serve_prefix = _serve_prefix(get_script_prefix())
 
     @classmethod
     def for_request(cls, request) -> PageUrls:
