@@ -71,6 +71,11 @@ class PageUrls:
         self.i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
         self.append_slash = getattr(settings, "WAGTAIL_APPEND_SLASH", True)
         self.serve_prefix = _serve_prefix(get_script_prefix())
+        # The usual case, one site in one language: a prefix test and a join per address.
+        self.only_root = None
+        simple = not self.i18n and self.append_slash and self.serve_prefix is not None
+        if simple and len(self.root_paths) == 1:
+            self.only_root = self.root_paths[0].root_path
 
     @classmethod
     def for_request(cls, request) -> PageUrls:
@@ -83,6 +88,10 @@ class PageUrls:
         return urls
 
     def __call__(self, url_path: str) -> str | None:
+        if self.only_root is not None:
+            if not url_path.startswith(self.only_root):
+                return None
+            return self.serve_prefix + quoted(url_path[len(self.only_root) :])
         if self.i18n:
             return Page(url_path=url_path).get_url(self.request)
         possible = [srp for srp in self.root_paths if url_path.startswith(srp.root_path)]
