@@ -48,8 +48,9 @@ def specs(kind: str) -> tuple[str, ...]:
     return tuple(spec for spec, _fmt in spec_formats(kind))
 
 
-# The width a card's photo takes in each layout of post_cards.html (congdoan/static/css/site.css:
-# a 72rem container; list rows 7.5rem/11rem; grid 1, 2 then 4 columns; featured 2fr + 1fr).
+# The width a card's photo takes in each layout of the post cards (public/list_markup.py;
+# congdoan/static/css/site.css: a 72rem container; list rows 7.5rem/11rem; grid 1, 2 then 4
+# columns; featured 2fr + 1fr).
 CARD_SIZES = {
     "featured": "(min-width: 64em) 23rem, 100vw",
     "list": "(min-width: 40em) 11rem, 7.5rem",
