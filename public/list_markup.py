@@ -41,7 +41,7 @@ def cards_html(
     image); the others lazily. `terms`: search terms, marked in the titles and leads.
     """
     if not cards:
-        return SafeString()
+        return SafeString("")
     heading = f"h{int(heading_level)}"
     sizes, first_sizes = card_sizes(layout), card_sizes(layout, first=True)
     parts = [f'\n<ul class="cards cards--{escape(layout)}" role="list">']
