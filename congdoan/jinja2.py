@@ -19,12 +19,13 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.defaultfilters import truncatechars, truncatewords
 from django.templatetags.static import static as django_static
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, pass_context
 
 from posts.search import highlight
+from public.page_urls import remembered_reverse
 from vietnamese.dates import to_local
 from vietnamese.templatetags import vietnamese
 
@@ -40,14 +41,7 @@ def url(name, *args, **kwargs) -> str:
     """`{{ url("search") }}`: Django's `{% url %}`."""
     if kwargs:
         return reverse(name, kwargs=kwargs)
-    return _reversed(get_script_prefix(), name, args)
-
-
-@lru_cache(maxsize=1024)
-def _reversed(script_prefix: str, name: str, args: tuple) -> str:
-    # The same few addresses on every page (search, feed, sitemap): reverse() walks the URL
-    # patterns each time. The script prefix is part of the key, as it is part of the address.
-    return reverse(name, args=args or None)
+    return remembered_reverse(name, args)
 
 
 @lru_cache(maxsize=1024)
@@ -58,9 +52,8 @@ def static(path: str) -> str:
 
 
 @receiver(setting_changed)
-def _forget_addresses(**kwargs) -> None:
-    """Tests that change URLconfs or static storage settings get fresh addresses."""
-    _reversed.cache_clear()
+def _forget_static(**kwargs) -> None:
+    """Tests that change static storage settings get fresh addresses."""
     static.cache_clear()
 
 

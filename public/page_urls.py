@@ -34,19 +34,23 @@ def quoted(path: str) -> str:
     return quote(path, safe=SAFE_IN_PATH)
 
 
-@lru_cache(maxsize=16)
-def _serve_prefix(script_prefix: str) -> str | None:
-    """The address Wagtail serves pages under (`reverse()` walks the URL patterns every time)."""
-    try:
-        return reverse("wagtail_serve", args=("",))
-    except NoReverseMatch:  # Wagtail used headless: no page is routable
-        return None
+def remembered_reverse(name: str, args: tuple = ()) -> str:
+    """`reverse(name, args=args)`, once per process, script prefix and arguments: pages ask for
+    the same few addresses at every request (Wagtail's serve prefix, search, feed, sitemap), and
+    `reverse()` walks the URL patterns each time. NoReverseMatch is raised, not remembered."""
+    return _reversed(get_script_prefix(), name, tuple(args))
+
+
+@lru_cache(maxsize=1024)
+def _reversed(script_prefix: str, name: str, args: tuple) -> str:
+    # The script prefix is part of the key, as it is part of the address.
+    return reverse(name, args=args or None)
 
 
 @receiver(setting_changed)
-def _forget_serve_prefix(**kwargs) -> None:
-    """Tests that swap URLconfs get the prefix of theirs."""
-    _serve_prefix.cache_clear()
+def _forget_addresses(**kwargs) -> None:
+    """Tests that swap URLconfs get their own addresses."""
+    _reversed.cache_clear()
 
 
 class PageUrls:
@@ -70,7 +74,10 @@ class PageUrls:
         self.current_site = Site.find_for_request(request) if request is not None else None
         self.i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
         self.append_slash = getattr(settings, "WAGTAIL_APPEND_SLASH", True)
-        self.serve_prefix = _serve_prefix(get_script_prefix())
+        try:
+            self.serve_prefix = remembered_reverse("wagtail_serve", ("",))
+        except NoReverseMatch:  # Wagtail used headless: no page is routable
+            self.serve_prefix = None
         # The usual case, one site in one language: a prefix test and a join per address.
         self.only_root = None
         simple = not self.i18n and self.append_slash and self.serve_prefix is not None

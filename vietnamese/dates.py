@@ -43,11 +43,10 @@ def format_public_datetime(dt: datetime) -> str:
     if not isinstance(dt, datetime):
         raise TypeError(f"Expected datetime, got {type(dt).__name__}")
     local = to_local(dt)
-    # One conversion to local time for the three parts (a home page formats about thirty).
-    return (
-        f"{_WEEKDAYS[local.weekday()]}, {local.day:02d}/{local.month:02d}/{local.year:04d}"
-        f" {local.hour:02d}:{local.minute:02d}"
-    )
+    # The parts get the local date, not the datetime: one conversion for the three (a home page
+    # formats about thirty).
+    day = local.date()
+    return f"{weekday_name(day)}, {format_date(day)} {local:%H:%M}"
 
 
 def format_document_date(d: date | datetime, place: str | None = None) -> str:
