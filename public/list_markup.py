@@ -7,12 +7,21 @@ because an uncached home page has about thirty cards in eight lists and the dire
 eight card lists took 1.2 ms of CPU through a template and 0.8 ms here, the directory of 26 units
 0.29 ms and 0.09 ms, of an uncached home page of about 5 ms. The markup is what the templates
 wrote, byte for byte: values are escaped with markupsafe, as Jinja2's autoescape does.
+
+A card's markup is remembered per worker by its arguments (`_remembered_card_html`): the newest
+posts are on the home, unit and topic pages at once, and every publication re-renders those pages
+(the page cache's generation moves on) with the same cards but one. The Card holds every value
+shown, so an edit makes a new entry and there is nothing to invalidate. Measured as above: an
+uncached home page 3.63 -> 2.80 ms of CPU. Search results (highlighted terms) are not remembered.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.template.defaultfilters import truncatewords
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from markupsafe import escape
 
 from congdoan.jinja2 import iso_datetime
@@ -25,6 +34,9 @@ from vietnamese.templatetags.vietnamese import vn_datetime
 LEAD_WORDS = 40
 # The photo repeats the title's link: one tab stop and one announcement per card.
 IMAGE_LINK = 'tabindex="-1" aria-hidden="true"'
+# Cards whose markup a worker remembers (about 1.5 KB each): the newest posts, which the home,
+# unit and topic pages all list, and the pages readers browse.
+CARD_MEMO_SIZE = 4096
 
 
 def cards_html(
@@ -45,28 +57,53 @@ def cards_html(
     heading = f"h{int(heading_level)}"
     sizes, first_sizes = card_sizes(layout), card_sizes(layout, first=True)
     parts = [f'\n<ul class="cards cards--{escape(layout)}" role="list">']
+    language = get_language()
     for position, card in enumerate(cards):
-        url = escape(card.url)
-        parts.append('\n<li><article class="card">')
-        if card.photo:
-            if eager_first and position == 0:
-                picture = card.photo.html(first_sizes, loading="eager", fetchpriority="high")
-            else:
-                picture = card.photo.html(sizes, loading="lazy", decoding="async")
-            parts.append(f'<a class="card__image" href="{url}" {IMAGE_LINK}>{picture}</a>')
-        title = highlight(card.title, terms) if terms else escape(card.title)
-        badge = f'<span class="badge badge--{escape(card.kind)}">{escape(card.kind_label)}</span>'
-        parts.append(
-            f'\n<div class="card__body">\n<{heading} class="card__title"><a href="{url}">{title}</a>'
-            f'</{heading}>\n<p class="meta">{badge} {_time(card)}{_unit(card)}</p>'
-        )
-        if show_lead:
-            lead = highlight(card.lead, terms) if terms else escape(truncatewords(card.lead, LEAD_WORDS))
-            parts.append(f'\n<p class="card__lead">{lead}</p>')
-        parts.append("\n</div>\n</article></li>")
+        eager = eager_first and position == 0
+        picture_sizes = first_sizes if eager else sizes
+        if terms:
+            parts.append(_card_html(card, heading, picture_sizes, eager, show_lead, terms))
+        else:
+            parts.append(_remembered_card_html(card, heading, picture_sizes, eager, show_lead, language))
     parts.append("\n</ul>")
     # Reviewed: every value above is escaped (or highlight()'s escaped markup); the rest is fixed.
     return mark_safe("".join(parts))  # nosec B308 B703
+
+
+def _card_html(
+    card: Card, heading: str, sizes: str, eager: bool, show_lead: bool, terms: list[str] | None
+) -> str:
+    """One `<li>` of cards_html."""
+    url = escape(card.url)
+    parts = ['\n<li><article class="card">']
+    if card.photo:
+        if eager:
+            picture = card.photo.html(sizes, loading="eager", fetchpriority="high")
+        else:
+            picture = card.photo.html(sizes, loading="lazy", decoding="async")
+        parts.append(f'<a class="card__image" href="{url}" {IMAGE_LINK}>{picture}</a>')
+    title = highlight(card.title, terms) if terms else escape(card.title)
+    badge = f'<span class="badge badge--{escape(card.kind)}">{escape(card.kind_label)}</span>'
+    parts.append(
+        f'\n<div class="card__body">\n<{heading} class="card__title"><a href="{url}">{title}</a>'
+        f'</{heading}>\n<p class="meta">{badge} {_time(card)}{_unit(card)}</p>'
+    )
+    if show_lead:
+        lead = highlight(card.lead, terms) if terms else escape(truncatewords(card.lead, LEAD_WORDS))
+        parts.append(f'\n<p class="card__lead">{lead}</p>')
+    parts.append("\n</div>\n</article></li>")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=CARD_MEMO_SIZE)
+def _remembered_card_html(
+    card: Card, heading: str, sizes: str, eager: bool, show_lead: bool, language: str | None
+) -> str:
+    """_card_html without search terms, remembered by its arguments. The Card holds every value
+    the markup shows (title, address, lead, dates, unit, photo files), so an edited post is a
+    different Card and a different entry: nothing to invalidate. `language`: the lead's
+    truncation mark is translated."""
+    return _card_html(card, heading, sizes, eager, show_lead, None)
 
 
 def _time(card: Card) -> str:

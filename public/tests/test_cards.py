@@ -117,3 +117,40 @@ def test_a_private_section_still_asks_for_a_login(client, home):
     # Wagtail's own front-end login view (wagtailcore_login), back to the post afterwards.
     assert response["Location"] == f"{reverse('wagtailcore_login')}?next={post.url}"
     assert post.get_view_restrictions().exists()
+
+
+def test_an_edited_post_shows_its_new_title_lead_and_photo_caption_in_every_list(client, home):
+    """A card's markup is remembered by everything it shows (public.list_markup): an edit,
+    published, changes the home page and the unit page on the next request."""
+    post = PostPage.objects.live().filter(images__isnull=False).order_by("-published_at", "-pk").first()
+    post = post.specific
+    unit_url = post.get_parent().url
+    for url in ("/", unit_url):
+        assert post.title in client.get(url).content.decode()
+    post.title = "Tiêu đề đã sửa của tin mới nhất"
+    post.lead = "Tóm tắt đã sửa, đăng lại."
+    photos = list(post.images.all())
+    photos[0].caption = "Chú thích ảnh đã sửa"
+    post.images = photos
+    post.save_revision().publish()
+    for url in ("/", unit_url):
+        html = client.get(url).content.decode()
+        assert "Tiêu đề đã sửa của tin mới nhất" in html, url
+        assert 'alt="Chú thích ảnh đã sửa"' in html, url
+    assert "Tóm tắt đã sửa, đăng lại." in client.get(unit_url).content.decode()
+
+
+def test_the_same_card_in_two_lists_takes_each_lists_heading_and_photo_loading(home):
+    """The remembered markup of a card depends on the list it is in, not only on the card."""
+    from public.list_markup import cards_html
+
+    post = PostPage.objects.live().filter(images__isnull=False).order_by("-published_at").first()
+    cards = make_cards([post.pk], request_for())
+    featured = cards_html(cards, heading_level=2, layout="featured", eager_first=True)
+    grid = cards_html(cards, heading_level=3, layout="grid", show_lead=False)
+    assert '<h2 class="card__title">' in featured and 'fetchpriority="high"' in featured
+    assert '<h3 class="card__title">' in grid and 'loading="lazy"' in grid
+    assert 'class="card__lead"' in featured and 'class="card__lead"' not in grid
+    # Asked again, each list gives what it gave the first time.
+    assert cards_html(cards, heading_level=2, layout="featured", eager_first=True) == featured
+    assert cards_html(cards, heading_level=3, layout="grid", show_lead=False) == grid
