@@ -208,7 +208,16 @@ def photo_renditions(image_ids, kind: str = "card") -> dict[int, dict[str, Rende
 
 
 def make_photo(caption: str, made: dict[str, Rendered], kind: str = "card") -> CardPhoto | None:
-    """The `<picture>` parts of one photo: a source per extra format, the WebP (else first) `<img>`."""
+    """The `<picture>` parts of one photo: a source per extra format, the WebP (else first) `<img>`.
+
+    Remembered per worker by its inputs (the caption and the rendition files): the same photos
+    are on every page listing the newest posts."""
+    return _photo(caption, tuple(made.items()), kind)
+
+
+@lru_cache(maxsize=4096)
+def _photo(caption: str, made_items: tuple[tuple[str, Rendered], ...], kind: str) -> CardPhoto | None:
+    made = dict(made_items)
     by_format: dict[str, list[Rendered]] = {}
     for spec, fmt in renditions.spec_formats(kind):
         if spec in made:

@@ -123,15 +123,26 @@ def _unit(card: Card) -> str:
 def directory_html(groups, heading_level: int, url) -> SafeString:
     """`groups`: [(kind name, [(unit name, url_path or None)])] (public.template_functions);
     `url`: url_path -> address (public.page_urls.PageUrls)."""
-    heading = f"h{int(heading_level)}"
+    linked = tuple(
+        (kind_name, tuple((name, url(url_path) if url_path else None) for name, url_path in units))
+        for kind_name, units in groups
+    )
+    return _directory_html(linked, int(heading_level))
+
+
+@lru_cache(maxsize=64)
+def _directory_html(groups: tuple, heading_level: int) -> SafeString:
+    """The directory's markup, remembered by the units' names and addresses: the same on every
+    page of a site until a unit or its page changes."""
+    heading = f"h{heading_level}"
     parts = ['<div class="directory__groups">']
     for kind_name, units in groups:
         group_heading = f"<{heading}>{escape(kind_name)}</{heading}>"
         parts.append(f'\n<div class="directory__group">\n{group_heading}\n<ul role="list">')
-        for name, url_path in units:
+        for name, address in units:
             name = escape(name)
-            if url_path:
-                name = f'<a href="{escape(url(url_path))}">{name}</a>'
+            if address is not None:
+                name = f'<a href="{escape(address)}">{name}</a>'
             parts.append(f"\n<li>{name}</li>")
         parts.append("\n</ul>\n</div>")
     parts.append("\n</div>")

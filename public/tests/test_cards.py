@@ -154,3 +154,22 @@ def test_the_same_card_in_two_lists_takes_each_lists_heading_and_photo_loading(h
     # Asked again, each list gives what it gave the first time.
     assert cards_html(cards, heading_level=2, layout="featured", eager_first=True) == featured
     assert cards_html(cards, heading_level=3, layout="grid", show_lead=False) == grid
+
+
+def test_the_unit_directory_follows_a_renamed_unit_and_an_unpublished_unit_page(client, home):
+    """The directory's markup is remembered by the units' names and addresses: a renamed unit and
+    a unit page taken offline show on the next request (the name stays, the link goes)."""
+    from units.models import UnitPage
+
+    unit_page = UnitPage.objects.live().select_related("unit").order_by("pk").first()
+    unit = unit_page.unit
+    link = f'<a href="{unit_page.url}">{unit.name}</a>'
+    assert link in client.get("/").content.decode()
+    unit.name = "Công đoàn cơ sở đổi tên thử"
+    unit.save()
+    html = client.get("/").content.decode()
+    assert f'<a href="{unit_page.url}">Công đoàn cơ sở đổi tên thử</a>' in html
+    unit_page.unpublish()
+    html = client.get("/").content.decode()
+    assert "<li>Công đoàn cơ sở đổi tên thử</li>" in html
+    assert f'<li><a href="{unit_page.url}">' not in html
