@@ -43,14 +43,19 @@ class PreparedValues:
         self.compiler = compiler
         self.converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
 
-    def run(self, values: Sequence) -> list[dict]:
+    def rows(self, values: Sequence) -> list[tuple]:
+        """The rows as tuples, in the order of `names` (what `values_list()` gives)."""
         params = [values[slot] if slot is not None else constant for slot, constant in self.params]
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if self.converters:
-            rows = self.compiler.apply_converters(rows, self.converters)
-        return [dict(zip(self.names, row, strict=True)) for row in rows]
+            return [tuple(row) for row in self.compiler.apply_converters(rows, self.converters)]
+        return rows
+
+    def run(self, values: Sequence) -> list[dict]:
+        """The rows as dicts (what `values()` gives)."""
+        return [dict(zip(self.names, row, strict=True)) for row in self.rows(values)]
 
 
 def prepared(build: Callable[[list[int]], object], count: int) -> PreparedValues:
