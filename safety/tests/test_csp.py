@@ -1,8 +1,16 @@
 """Content Security Policy: strict on the public site, scoped for the admin."""
 
+from dataclasses import asdict
+
 import pytest
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
+from csp.decorators import csp_exempt, csp_update
+from csp.utils import build_policy
 from django.conf import settings
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
+
+from safety.csp import ScopedCSPMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +64,67 @@ def test_security_headers(client):
 def test_session_lasts_a_working_day_at_most():
     assert settings.SESSION_COOKIE_AGE <= 8 * 3600
     assert settings.SESSION_COOKIE_HTTPONLY
+
+
+def plain_view(request):
+    return HttpResponse("trang")
+
+
+@csp_update({"img-src": ["https://anh.example.org"]})
+def view_with_its_own_images(request):
+    return HttpResponse("trang")
+
+
+@csp_exempt()
+def exempt_view(request):
+    return HttpResponse("trang")
+
+
+def view_with_a_nonce(request):
+    return HttpResponse(f'<script nonce="{request.csp_nonce}"></script>')
+
+
+def through_middleware(path: str, view):
+    return ScopedCSPMiddleware(view)(RequestFactory().get(path))
+
+
+def test_plain_responses_get_the_policy_django_csp_builds_for_their_kind_of_path():
+    """Built once per kind of path, then copied: always what django-csp itself would write."""
+    for path in ("/", "/don-vi/van-phong/", "/admin/login/", "/admin/pages/"):
+        request = RequestFactory().get(path)
+        parts = ScopedCSPMiddleware(plain_view).get_policy_parts(request, HttpResponse())
+        expected = build_policy(**asdict(parts))
+        for _ in range(2):
+            assert through_middleware(path, plain_view)["Content-Security-Policy"] == expected, path
+    public = directives(through_middleware("/", plain_view)["Content-Security-Policy"])
+    admin = directives(through_middleware("/admin/pages/", plain_view)["Content-Security-Policy"])
+    assert public["frame-ancestors"] == [NONE] and admin["frame-ancestors"] == [SELF]
+
+
+def test_a_view_with_its_own_policy_keeps_it_after_plain_pages():
+    through_middleware("/", plain_view)
+    own = directives(through_middleware("/", view_with_its_own_images)["Content-Security-Policy"])
+    assert "https://anh.example.org" in own["img-src"]
+    assert "https://anh.example.org" not in through_middleware("/", plain_view)["Content-Security-Policy"]
+    assert "Content-Security-Policy" not in through_middleware("/", exempt_view)
+
+
+def test_a_changed_policy_and_a_page_using_a_nonce_get_their_own_header():
+    through_middleware("/", plain_view)
+    directives_now = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    policy = {
+        "DIRECTIVES": {
+            **directives_now,
+            "script-src": [SELF, NONCE],
+            "img-src": [SELF, "https://anh.example.org"],
+        }
+    }
+    with override_settings(CONTENT_SECURITY_POLICY=policy):
+        response = through_middleware("/", view_with_a_nonce)
+        nonce = response.content.decode().split('nonce="')[1].split('"')[0]
+        assert directives(response["Content-Security-Policy"])["script-src"] == [SELF, f"'nonce-{nonce}'"]
+        plain = directives(through_middleware("/", plain_view)["Content-Security-Policy"])
+        assert plain["script-src"] == [SELF]
+        assert plain["img-src"] == [SELF, "https://anh.example.org"]
+    plain = directives(through_middleware("/", plain_view)["Content-Security-Policy"])
+    assert "https://anh.example.org" not in plain["img-src"]
