@@ -7,7 +7,9 @@
 For each size: a fresh database (SQLite file under bench/results/, or the PostgreSQL database
 congdoan_bench_<n> at 127.0.0.1:5432), `migrate`, `load_demo`, `load_demo --posts N` (timed),
 then bench/measure.py in a subprocess under the production settings (page cache off). Then one
-table, a PASS/FAIL line per target of issue 6, bench/results/latest.json, and the throughput run
+table, a PASS/FAIL line per target of issue 6 (a page's 95th percentile at the largest size
+against the smallest: the median of the rounds' ratios, each round measuring the sizes one right
+after the other), bench/results/latest.json, and the throughput run
 (bench/throughput.py: --throughput-rounds interleaved rounds, median ratios) on the largest
 database unless --no-throughput.
 """
@@ -90,7 +92,22 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f}"
 
 
-def report(db: str, sizes: list[int], data: dict[int, dict], loads: dict[int, float | None]) -> list[dict]:
+def round_ratios(rounds: dict[int, list[dict]], small: int, large: int, name: str) -> list[float]:
+    """p95 at `large` / p95 at `small` posts within each round: the two sizes were measured one
+    right after the other, so a slow minute of the machine falls on both or on neither."""
+    return [
+        large_round["cases"][name]["p95"] / small_round["cases"][name]["p95"]
+        for small_round, large_round in zip(rounds[small], rounds[large], strict=True)
+    ]
+
+
+def report(
+    db: str,
+    sizes: list[int],
+    data: dict[int, dict],
+    loads: dict[int, float | None],
+    rounds: dict[int, list[dict]] | None = None,
+) -> list[dict]:
     small, large = sizes[0], sizes[-1]
     names = list(data[small]["cases"])
     header = f"{'case':<18}" + "".join(
@@ -134,10 +151,18 @@ def report(db: str, sizes: list[int], data: dict[int, dict], loads: dict[int, fl
         f"most: {worst} {worst_count}",
     )
     for name in SCALING_PAGES:
-        ratio = data[large]["cases"][name]["p95"] / data[small]["cases"][name]["p95"]
-        check(
-            f"{name} p95 at {large} <= {MAX_P95_RATIO}x at {small}", ratio <= MAX_P95_RATIO, f"{ratio:.2f}x"
-        )
+        pooled = data[large]["cases"][name]["p95"] / data[small]["cases"][name]["p95"]
+        ratio, detail = pooled, f"{pooled:.2f}x"
+        if rounds and len(rounds[large]) > 1:
+            # As bench/throughput.py does: the median of the rounds' ratios. A burst of the
+            # virtual machine (one run at 70 ms among runs of 12) otherwise decides a pooled p95.
+            per_round = round_ratios(rounds, small, large, name)
+            ratio = statistics.median(per_round)
+            detail = (
+                f"{ratio:.2f}x, median of {len(per_round)} rounds "
+                f"({', '.join(f'{r:.2f}' for r in per_round)}); pooled p95 {pooled:.2f}x"
+            )
+        check(f"{name} p95 at {large} <= {MAX_P95_RATIO}x at {small}", ratio <= MAX_P95_RATIO, detail)
     for name in ("quarterly report", "royalty statement"):
         p95 = data[large]["cases"][name]["p95"]
         check(f"{name} < {REPORT_SECONDS} s at {large}", p95 < REPORT_SECONDS, f"p95 {p95 * 1000:.0f} ms")
@@ -209,7 +234,7 @@ def main():
         for size in sizes if round_ % 2 == 0 else sizes[::-1]:
             rounds.setdefault(size, []).append(measure(args.db, size, runs, round_))
     data = {size: merge(rounds[size]) for size in sizes}
-    checks = report(args.db, sizes, data, loads)
+    checks = report(args.db, sizes, data, loads, rounds)
 
     throughput = None
     if not args.no_throughput:
