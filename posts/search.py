@@ -20,9 +20,12 @@ enough to rank by.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import reduce
 from operator import add
 
+from django.db import connection
 from django.db.models import Case, QuerySet, Value, When
 from django.db.models.functions import Length, Substr
 from django.utils.html import escape
@@ -76,6 +79,31 @@ def search_posts(
         .annotate(title_hits=title_hits)
         .order_by("-title_hits", "-published_at", "-pk")
     )
+
+
+@contextmanager
+def planned_for_the_words_searched() -> Iterator[None]:
+    """On PostgreSQL, the queries run inside are planned for their own values, never prepared.
+
+    psycopg prepares a statement once the connection has run it DB_PREPARE_THRESHOLD times
+    (congdoan/settings/base.py: the home page's lists then skip 3.5 ms of planning), and after
+    five runs of a prepared statement PostgreSQL may keep one generic plan for any values. For a
+    search that plan cannot know the words, so it cannot know the trigram index finds few rows,
+    and reads the whole table: measured at 100 000 posts, from the eleventh search on a worker's
+    connection the results took 700-940 ms instead of 25 ms (bench/measure.py, warm-up of 6).
+    Other pages keep their prepared statements: the threshold is restored on the way out.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    driver_connection = connection.connection
+    threshold = driver_connection.prepare_threshold
+    driver_connection.prepare_threshold = None  # psycopg: nothing prepared, nothing reused
+    try:
+        yield
+    finally:
+        driver_connection.prepare_threshold = threshold
 
 
 def _fold_char(char: str) -> str:

@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from posts.models import NOT_IN_LISTINGS
-from posts.search import MAX_QUERY_LENGTH, query_terms, search_posts
+from posts.search import MAX_QUERY_LENGTH, planned_for_the_words_searched, query_terms, search_posts
 
 from .listing import count_at_most, paginate
 from .models import published_posts
@@ -19,6 +19,12 @@ RANKED_RESULTS = 1000
 @require_GET
 def search(request):
     """/tim-kiem/?q=...&trang=N: posts containing every word, accents and case ignored."""
+    # The page is rendered here, so every query of it is planned for the words searched.
+    with planned_for_the_words_searched():
+        return _search(request)
+
+
+def _search(request):
     query = request.GET.get("q", "").strip()
     context = {"query": query, "terms": [], "results": None, "message": ""}
     if not query:

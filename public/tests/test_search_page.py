@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 
 from posts.search import MAX_QUERY_LENGTH
 from public import views
@@ -85,3 +86,19 @@ def test_very_common_queries_list_newest_first(client, many, monkeypatch):
     assert html.index("</mark> lần 01<") < html.index("</mark> lần 02<")
     last = client.get("/tim-kiem/", {"q": "omega", "trang": "2"}).content.decode()
     assert "Tin cũ" not in last  # beyond the cap: reachable by a narrower query only
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+def test_searches_are_planned_for_their_words_while_other_pages_stay_prepared(client, many):
+    """PostgreSQL's generic plan of a prepared search cannot know the words and reads the whole
+    table (posts.search.planned_for_the_words_searched): a search is never prepared, however often
+    a worker's connection runs it; the home page's lists still are."""
+    for _ in range(12):
+        assert "Ômêga" in client.get("/tim-kiem/", {"q": "omega"}).content.decode()
+        assert client.get("/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    searches = [statement for statement in prepared if '"search_text"::text LIKE' in statement]
+    assert not searches
+    assert [statement for statement in prepared if "UNION ALL" in statement]
