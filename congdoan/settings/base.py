@@ -131,7 +131,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # union took 3.5 ms to plan for 1 ms to run (bench at 100 000 posts: database time per
     # uncached home page 3.7 -> 1.0 ms). Django's default, client-side binding, cannot prepare.
     # DB_PREPARE_THRESHOLD=off for a pooler that cannot keep prepared statements (PgBouncer
-    # before 1.21 in transaction mode; docs/deploy.md).
+    # before 1.21 in transaction mode; docs/deploy.md). The search page never prepares: a
+    # generic plan cannot know the words searched (posts.search.planned_for_the_words_searched).
     _prepare = os.environ.get("DB_PREPARE_THRESHOLD", "5")
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True,
