@@ -117,6 +117,7 @@ def _card_values(queryset):
         unit_name=F("unit__name"),
         unit_short_name=F("unit__short_name"),
         unit_path=F("unit__page__url_path"),
+        unit_page_live=F("unit__page__live"),
     )
 
 
@@ -261,7 +262,8 @@ def make_cards(posts, request=None, units: bool = True) -> list[Card]:
     cards = []
     for row in rows:
         image_id = row["photo_image"]
-        unit_path = row["unit_path"] if units else None
+        # A unit page taken offline is named without a link (its posts stay reachable).
+        unit_path = row["unit_path"] if units and row["unit_page_live"] else None
         cards.append(
             Card(
                 pk=row["pk"],

@@ -172,4 +172,9 @@ def test_the_unit_directory_follows_a_renamed_unit_and_an_unpublished_unit_page(
     unit_page.unpublish()
     html = client.get("/").content.decode()
     assert "<li>Công đoàn cơ sở đổi tên thử</li>" in html
-    assert f'<li><a href="{unit_page.url}">' not in html
+    # Nowhere a link to the page taken offline: not in the directory, not on the posts' cards,
+    # not on the unit's posts, which stay online.
+    assert f'href="{unit_page.url}"' not in html
+    post = PostPage.objects.live().child_of(unit_page).first()
+    html = client.get(post.url).content.decode()
+    assert unit.name in html and f'href="{unit_page.url}"' not in html
